@@ -1,1 +1,11 @@
-return 0;
+using Apf.Cli.Commands;
+using System.CommandLine;
+
+var root = new RootCommand("""
+    apf — a pilot factory. Decides, queue by queue and cycle by cycle, how many pilots to send to a batch
+    system from how much work waits in a WMS, and explains every number.
+    Start with: apf run --config examples/demo/factory.yaml
+    """);
+root.Subcommands.Add(RunCommand.Create());
+root.Subcommands.Add(ConfigCommand.Create());
+return await root.Parse(args).InvokeAsync();

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Apf.Core.Plugins;
 using Apf.Core.Scheduling;
 
@@ -97,13 +99,17 @@ public sealed class FactoryConfigBuilder(PluginCatalog catalog, IServiceProvider
         }
     }
 
-    /// <summary>Plugin name plus its own keys: queues with the same source share one status read.</summary>
+    /// <summary>
+    /// Plugin name plus a digest of its own keys: queues with the same source share one status read.
+    /// A digest, not the values, because plugin keys may hold credentials and the key travels in messages.
+    /// </summary>
     public static string SourceKey(PluginKind kind, string plugin, Settings settings)
     {
         var own = settings.Under(PluginCatalog.KeyPrefix(kind, plugin))
             .OrderBy(kv => kv.Key, StringComparer.OrdinalIgnoreCase)
-            .Select(kv => $"{kv.Key}={kv.Value}");
-        return $"{plugin}:{string.Join(";", own)}";
+            .Select(kv => $"{kv.Key.ToLowerInvariant()}={kv.Value}");
+        var digest = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", own)));
+        return $"{plugin}#{Convert.ToHexStringLower(digest.AsSpan(0, 4))}";
     }
 
     private static string BaseDirectoryOf(string source) =>

@@ -26,6 +26,8 @@ public sealed record QueueOptions
     public string? Executable { get; init; }
     public IReadOnlyList<string> ExecutableArguments { get; init; } = [];
     public int CleanLogsKeepDays { get; init; }
+    /// <summary>How long a pilot may live; the wrapper stops claiming work after it (APF_PILOT_LIFETIME).</summary>
+    public TimeSpan PilotLifetime { get; init; }
 
     public static QueueOptions Read(string name, SettingsReader r, string baseDirectory)
     {
@@ -50,6 +52,7 @@ public sealed record QueueOptions
             Executable = executable is null ? null : FactorySettings.Resolve(baseDirectory, executable),
             ExecutableArguments = ArgumentSplitter.Split(r.String("executable.arguments") ?? ""),
             CleanLogsKeepDays = r.Int("cleanlogs.keepdays", 14, min: 0),
+            PilotLifetime = r.Seconds("pilot.lifetime", TimeSpan.FromHours(12), min: TimeSpan.FromSeconds(1)),
         };
     }
 }

@@ -1,0 +1,31 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Apf.Factory.Hosting;
+
+/// <summary>Which transport carries Apf's messages (section "Apf:Bus").</summary>
+public sealed class BusOptions : IValidatableObject
+{
+    public const string Section = "Apf:Bus";
+
+    /// <summary>"InMemory" (one process, the embedded default) or "RabbitMq".</summary>
+    public BusTransport Transport { get; set; } = BusTransport.InMemory;
+
+    /// <summary>amqp://user:password@host:5672/vhost; required for RabbitMq. Never logged.</summary>
+    public string? RabbitMqUri { get; set; }
+
+    /// <summary>Prefix of every queue name, so several factories can share a broker.</summary>
+    public string EndpointPrefix { get; set; } = "apf";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Transport == BusTransport.RabbitMq &&
+            (string.IsNullOrWhiteSpace(RabbitMqUri) || !Uri.TryCreate(RabbitMqUri, UriKind.Absolute, out var uri) || uri.Scheme is not ("amqp" or "amqps" or "rabbitmq")))
+            yield return new ValidationResult($"{Section}:RabbitMqUri must be an amqp:// or amqps:// URI when the transport is RabbitMq", [nameof(RabbitMqUri)]);
+    }
+}
+
+public enum BusTransport
+{
+    InMemory,
+    RabbitMq,
+}

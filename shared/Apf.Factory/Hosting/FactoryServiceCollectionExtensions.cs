@@ -1,0 +1,89 @@
+using Apf.Core.Configuration;
+using Apf.Core.Plugins;
+using Apf.Factory.Pilots;
+using Apf.Factory.Scheduling;
+using Apf.Factory.Status;
+using Apf.Factory.Submitting;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Apf.Factory.Hosting;
+
+/// <summary>
+/// One implementation, several compositions: the same consumers and workers make up the all-in-one
+/// factory (every role, in-memory bus) and each service container (one role, RabbitMQ).
+/// </summary>
+public static class FactoryServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the given roles and the bus. The host must also register a <see cref="PluginCatalog"/> and an
+    /// <see cref="Configuration.IFactoryConfigProvider"/>.
+    /// </summary>
+    public static IServiceCollection AddApfFactory(this IServiceCollection services, FactoryRoles roles, BusOptions bus)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new FactoryConfigBuilder(sp.GetRequiredService<PluginCatalog>(), sp));
+        services.TryAddSingleton<FactoryProgress>();
+        services.TryAddSingleton<PilotTracker>();
+
+        if (roles.HasFlag(FactoryRoles.WmsStatus)) AddWorker<WmsStatusPoller>(services);
+        if (roles.HasFlag(FactoryRoles.BatchStatus)) AddWorker<BatchStatusPoller>(services);
+        if (roles.HasFlag(FactoryRoles.Scheduler))
+        {
+            services.TryAddSingleton<StatusCache>();
+            services.TryAddSingleton<InFlightLedger>();
+            services.TryAddSingleton<QueueCycle>();
+            AddWorker<SchedulerLoop>(services);
+        }
+        if (roles.HasFlag(FactoryRoles.Submitter))
+        {
+            services.TryAddSingleton<SubmitLedgerProvider>();
+            services.TryAddSingleton<PilotWrapperOptions>();
+            services.TryAddSingleton<PilotRequestBuilder>();
+        }
+
+        services.AddMassTransit(x =>
+        {
+            x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(bus.EndpointPrefix, false));
+            if (roles.HasFlag(FactoryRoles.Scheduler))
+            {
+                x.AddConsumer<WmsStatusObservedConsumer>();
+                x.AddConsumer<BatchStatusObservedConsumer>();
+                x.AddConsumer<PilotsSubmittedConsumer>();
+            }
+            if (roles.HasFlag(FactoryRoles.Submitter))
+            {
+                x.AddConsumer<SubmitPilotsConsumer>();
+                x.AddConsumer<RetirePilotsConsumer>();
+            }
+            if (roles.HasFlag(FactoryRoles.Observer))
+            {
+                x.AddConsumer<QueueDecidedConsumer>();
+                x.AddConsumer<SubmissionProgressConsumer>();
+                x.AddConsumer<PilotEventConsumer>();
+            }
+            // Transient faults (a busy disk, a broker hiccup) are retried; what still fails goes to the _error queue.
+            x.AddConfigureEndpointsCallback((_, _, endpoint) => endpoint.UseMessageRetry(r => r.Intervals(200, 1000, 5000)));
+            if (bus.Transport == BusTransport.RabbitMq)
+            {
+                x.UsingRabbitMq((context, cfg) =>
+                {
+                    cfg.Host(new Uri(bus.RabbitMqUri!));
+                    cfg.ConfigureEndpoints(context);
+                });
+            }
+            else
+            {
+                x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+            }
+        });
+        return services;
+    }
+
+    private static void AddWorker<T>(IServiceCollection services) where T : class, Microsoft.Extensions.Hosting.IHostedService
+    {
+        services.TryAddSingleton<T>();
+        services.AddHostedService(sp => sp.GetRequiredService<T>());
+    }
+}

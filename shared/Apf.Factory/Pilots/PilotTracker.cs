@@ -1,0 +1,70 @@
+using System.Collections.Concurrent;
+using Apf.Contracts;
+
+namespace Apf.Factory.Pilots;
+
+/// <summary>
+/// What pilots said about themselves: started, ended, jobs run. An "empty pilot" ended without finding
+/// a job — the waste a good scheduler chain keeps low.
+/// </summary>
+public sealed class PilotTracker
+{
+    private readonly ConcurrentDictionary<string, PilotRecord> _pilots = new(StringComparer.Ordinal);
+
+    public void Apply(PilotEvent e)
+    {
+        _pilots.AddOrUpdate(e.PilotId,
+            _ => PilotRecord.From(e),
+            (_, held) => held.With(e));
+    }
+
+    public IReadOnlyCollection<PilotRecord> Pilots => _pilots.Values.ToList();
+
+    public PilotCounts CountsFor(string? queue = null)
+    {
+        var pilots = _pilots.Values.Where(p => queue is null || p.Queue == queue).ToList();
+        return new PilotCounts(
+            Started: pilots.Count(p => p.StartedAt is not null),
+            Ended: pilots.Count(p => p.EndedAt is not null),
+            Empty: pilots.Count(p => p.EndedAt is not null && p.JobsRun == 0),
+            JobsRun: pilots.Sum(p => p.JobsRun),
+            JobsFailed: pilots.Sum(p => p.JobsFailed));
+    }
+}
+
+public sealed record PilotCounts(int Started, int Ended, int Empty, int JobsRun, int JobsFailed);
+
+public sealed record PilotRecord
+{
+    public required string PilotId { get; init; }
+    public required string Factory { get; init; }
+    public required string Queue { get; init; }
+    public string? Host { get; init; }
+    public DateTimeOffset? StartedAt { get; init; }
+    public DateTimeOffset LastSeenAt { get; init; }
+    public DateTimeOffset? EndedAt { get; init; }
+    public int? ExitCode { get; init; }
+    public int JobsRun { get; init; }
+    public int JobsFailed { get; init; }
+    public IReadOnlyDictionary<string, string>? Profile { get; init; }
+
+    public static PilotRecord From(PilotEvent e) => new PilotRecord
+    {
+        PilotId = e.PilotId,
+        Factory = e.Factory,
+        Queue = e.Queue,
+        LastSeenAt = e.At,
+    }.With(e);
+
+    public PilotRecord With(PilotEvent e) => this with
+    {
+        Host = e.Host ?? Host,
+        StartedAt = e.Kind == "start" ? e.At : StartedAt,
+        EndedAt = e.Kind == "end" ? e.At : EndedAt,
+        ExitCode = e.Kind == "end" ? e.ExitCode : ExitCode,
+        JobsRun = Math.Max(JobsRun, e.JobsRun),
+        JobsFailed = Math.Max(JobsFailed, e.JobsFailed),
+        Profile = e.Profile ?? Profile,
+        LastSeenAt = e.At > LastSeenAt ? e.At : LastSeenAt,
+    };
+}
