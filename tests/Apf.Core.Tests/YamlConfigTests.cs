@@ -36,3 +36,15 @@ public class YamlConfigTests
         Assert.StartsWith("broken.yaml:", error.ToString());
     }
 }
+
+public class YamlLineTests
+{
+    [Fact]
+    public void Lines_are_counted_from_one_like_editors_do()
+    {
+        var raw = YamlConfigReader.Read("factory:\n  factoryId: f1\nqueues:\n  q1:\n    apfqueue.sleep: 5\n", "f.yaml");
+        Assert.Equal(2, raw.Factory.Find("factoryId")!.Line);
+        Assert.Equal(5, raw.Queues[0].Own.Find("apfqueue.sleep")!.Line);
+        Assert.Equal(4, raw.Queues[0].Line);
+    }
+}

@@ -74,6 +74,15 @@ public sealed class FactoryUnderTest : IAsyncDisposable
             cache.Wms(q.WmsSource)?.ObservedAt >= now && cache.Batch(q.BatchSource)?.ObservedAt >= now));
     }
 
+    /// <summary>Only the WMS status service reads (batch status lags behind).</summary>
+    public async Task PollWmsAsync()
+    {
+        var now = Time.GetUtcNow();
+        await _services.GetRequiredService<WmsStatusPoller>().PollOnceAsync(TestContext.Current.CancellationToken);
+        var cache = _services.GetRequiredService<StatusCache>();
+        await Eventually(() => Config.Current.EnabledQueues.All(q => cache.Wms(q.WmsSource)?.ObservedAt >= now));
+    }
+
     /// <summary>Moves the clock one queue sleep on, runs the due cycles, and waits until commands are applied.</summary>
     public async Task<IReadOnlyDictionary<string, QueueDecided>> CycleAsync(TimeSpan? advance = null)
     {

@@ -107,7 +107,7 @@ public static class YamlConfigReader
         foreach (var (keyNode, valueNode) in map.Children)
         {
             var key = prefix + (((YamlScalarNode)keyNode).Value ?? "");
-            var origin = $"{source} ({section})";
+
             switch (valueNode)
             {
                 case YamlMappingNode child:
@@ -115,12 +115,12 @@ public static class YamlConfigReader
                     break;
                 case YamlSequenceNode list:
                     var items = list.Children.OfType<YamlScalarNode>().Select(s => s.Value ?? "");
-                    values[key] = new SettingValue(string.Join(", ", items), origin, Line(keyNode));
+                    values[key] = new SettingValue(string.Join(", ", items), source, Line(keyNode), section);
                     break;
                 case YamlScalarNode scalar:
                     if (values.ContainsKey(key))
                         errors.Add(new ConfigError(source, null, key, "set twice in the same section", Line(keyNode)));
-                    values[key] = new SettingValue(scalar.Value ?? "", origin, Line(keyNode));
+                    values[key] = new SettingValue(scalar.Value ?? "", source, Line(keyNode), section);
                     break;
             }
         }
