@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs every test of Apf. Installs and starts what the tests need (as root, with apt-get), so it works
+# the same on a fresh machine and in CI:
+#   - a one-node Slurm cluster and munge (live Slurm tests)
+#   - rabbitmq-server (the tests start private brokers on free ports)
+#   - openssh-server (a private loopback sshd for the SSH submit tests)
+#   - chromium and chromedriver (the monitor page is tested in a real headless browser)
+# MongoDB and HTCondor cannot be installed on Debian 12 machines: their tests say so and skip, unless
+# APF_TEST_MONGO (a connection string) is set or a Docker engine answers.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+for setup in scripts/rabbitmq/install-rabbitmq.sh scripts/slurm/start-test-slurm.sh scripts/ssh/start-test-sshd.sh scripts/browser/install-chromium.sh; do
+  if [[ -x "$setup" ]]; then
+    echo "== $setup"
+    # Each setup script prints the environment the tests need (KEY=value lines) on its last lines.
+    while IFS= read -r line; do
+      if [[ "$line" =~ ^(APF_[A-Z_]+|SLURM_CONF)=(.*)$ ]]; then export "${BASH_REMATCH[1]}=${BASH_REMATCH[2]}"; echo "   $line"; fi
+    done < <("$setup")
+  fi
+done
+
+results="$(mktemp -d)"
+status=0
+dotnet build Apf.sln -c Release --nologo -v quiet -clp:ErrorsOnly
+dotnet test Apf.sln -c Release --no-build --nologo --logger "console;verbosity=normal" --results-directory "$results" 2>&1 | tee "$results/output.txt" || status=$?
+
+# One plain closing line over every test assembly.
+awk '/^(Passed|Failed)!/ { for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
+     END { gsub(",", "", p); printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$results/output.txt"
+grep -E "^\s+Skipped " "$results/output.txt" | sed 's/^ */skipped: /' || true
+exit $status
