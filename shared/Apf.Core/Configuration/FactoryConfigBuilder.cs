@@ -55,11 +55,11 @@ public sealed class FactoryConfigBuilder(PluginCatalog catalog, IServiceProvider
     private QueueDefinition? BuildQueue(string name, SettingsReader reader, FactorySettings factory, string baseDirectory, List<ConfigError> errors)
     {
         var options = QueueOptions.Read(name, reader, baseDirectory);
-        var wms = Create<IWmsStatusPlugin>(PluginKind.WmsStatus, "wmsstatusplugin", options.WmsStatusPlugin, reader, factory);
-        var batch = Create<IBatchStatusPlugin>(PluginKind.BatchStatus, "batchstatusplugin", options.BatchStatusPlugin, reader, factory);
-        var submit = Create<IBatchSubmitPlugin>(PluginKind.BatchSubmit, "batchsubmitplugin", options.BatchSubmitPlugin, reader, factory);
+        var wms = Create<IWmsStatusPlugin>(PluginKind.WmsStatus, "wmsstatusplugin", options.WmsStatusPlugin, reader, factory, baseDirectory);
+        var batch = Create<IBatchStatusPlugin>(PluginKind.BatchStatus, "batchstatusplugin", options.BatchStatusPlugin, reader, factory, baseDirectory);
+        var submit = Create<IBatchSubmitPlugin>(PluginKind.BatchSubmit, "batchsubmitplugin", options.BatchSubmitPlugin, reader, factory, baseDirectory);
         var sched = options.SchedPlugins
-            .Select(p => Create<ISchedulerPlugin>(PluginKind.Scheduler, "schedplugin", p, reader, factory))
+            .Select(p => Create<ISchedulerPlugin>(PluginKind.Scheduler, "schedplugin", p, reader, factory, baseDirectory))
             .ToList();
         var window = reader.Seconds("sched.throttle.interval", TimeSpan.FromHours(1), min: TimeSpan.FromSeconds(1));
         var shortRun = reader.Seconds("sched.throttle.maxtime", TimeSpan.FromSeconds(10));
@@ -80,7 +80,7 @@ public sealed class FactoryConfigBuilder(PluginCatalog catalog, IServiceProvider
         };
     }
 
-    private T? Create<T>(PluginKind kind, string key, string name, SettingsReader reader, FactorySettings factory) where T : class
+    private T? Create<T>(PluginKind kind, string key, string name, SettingsReader reader, FactorySettings factory, string baseDirectory) where T : class
     {
         if (name.Length == 0) return null;
         if (!catalog.Knows(kind, name))
@@ -90,7 +90,7 @@ public sealed class FactoryConfigBuilder(PluginCatalog catalog, IServiceProvider
         }
         try
         {
-            return catalog.Create<T>(kind, name, new PluginContext(name, reader, factory, services));
+            return catalog.Create<T>(kind, name, new PluginContext(name, reader, factory, services, baseDirectory));
         }
         catch (Exception e)
         {
