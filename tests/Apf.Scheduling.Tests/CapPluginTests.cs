@@ -94,6 +94,7 @@ public class CapPluginTests
     [InlineData(0, 9, 5, 0)]
     [InlineData(-3, 9, 5, -3)]
     [InlineData(-3, 1, 5, 4)]
+    [InlineData(-30, 12, 2, -10)]   // retire, but keep the minimum pending
     public void MinPending_keeps_at_least_minimum_pilots_waiting(int n, int pending, int min, int expected)
     {
         var plugin = Valid("MinPending", ("sched.minpending.minimum", min.ToString()));

@@ -53,6 +53,8 @@ public class LifetimeAndThrottleTests
     [InlineData(9, 15, 20, 9)]
     [InlineData(0, 20, 20, 0)]
     [InlineData(-4, 40, 20, -4)]
+    [InlineData(-30, 40, 20, -30)]
+    [InlineData(-30, 20, 20, -30)]
     public void MinToSubmit_warms_a_queue_up_to_its_lifetime_minimum(int n, long submitted, int min, int expected)
     {
         var plugin = Valid("MinToSubmit", ("sched.mintosubmit.minimum", min.ToString()));

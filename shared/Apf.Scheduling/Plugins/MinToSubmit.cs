@@ -24,7 +24,8 @@ public sealed class MinToSubmit(int minimum) : ISchedulerPlugin
         var problem = Status.Batch(in context);
         if (problem != StepNote.None) return new SchedulerStep(0, problem);
         var missing = minimum - context.SubmittedTotal;
-        return new SchedulerStep(missing > n ? (int)missing : n);
+        // Once the minimum is reached the plugin steps aside, a retirement included.
+        return new SchedulerStep(missing > 0 && missing > n ? (int)missing : n);
     }
 
     public string Explain(in SchedulerContext context, int n, SchedulerStep step) =>
