@@ -30,6 +30,7 @@ public class KedaTests
         var plugin = Valid("KedaDefault", ("sched.kedadefault.targetaveragevalue", "4"), ("sched.kedadefault.maxreplicacount", "3"));
         Assert.Equal(3, plugin.Out(Fresh(ready: 100)));   // min(⌈100/4⌉, 3)
         Assert.Equal(2, Valid("KedaDefault", ("sched.kedadefault.targetaveragevalue", "4")).Out(Fresh(ready: 5)));   // ⌈5/4⌉
+        Assert.Equal(100, Valid("KedaDefault", ("sched.kedadefault.targetaveragevalue", "1e-300")).Out(Fresh(ready: 5)));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Apf.Core.Configuration;
 using Apf.Core.Scheduling;
 using static Apf.Scheduling.Tests.Contexts;
 using static Apf.Scheduling.Tests.PluginBuilder;
@@ -24,6 +25,18 @@ public class LifetimeAndThrottleTests
         Assert.Equal(20, plugin.Out(Ended(10, 2), 20));
         Assert.Equal("Throttle:in=20,ended=10,short=3,ratio=0.2,submit=3,ret=3,note=short-lived pilots above ratio",
             plugin.Explained(Ended(10, 3), 20));
+    }
+
+    [Fact]
+    public void Throttle_window_is_read_for_the_core_with_APF_defaults()
+    {
+        var errors = new List<ConfigError>();
+        Assert.Equal((TimeSpan.FromHours(1), TimeSpan.FromSeconds(10)), Throttle.ReadWindow(new SettingsReader(Settings.Empty, "q", errors)));
+        var settings = new Settings([
+            KeyValuePair.Create("sched.throttle.interval", new SettingValue("30m", "queues.conf")),
+            KeyValuePair.Create("sched.throttle.maxtime", new SettingValue("-5", "queues.conf"))]);
+        Assert.Equal((TimeSpan.FromMinutes(30), TimeSpan.FromSeconds(10)), Throttle.ReadWindow(new SettingsReader(settings, "q", errors)));
+        Assert.Equal("sched.throttle.maxtime", Assert.Single(errors).Key);
     }
 
     [Theory]

@@ -38,7 +38,7 @@ public readonly record struct KedaScaledJob(double TargetAverageValue = 1, int M
     }
 
     public long MaxScale(in SchedulerContext c) =>
-        Math.Min((long)Math.Ceiling(Math.Max(0, c.Ready) / TargetAverageValue), MaxReplicaCount);
+        (long)Math.Min(Math.Ceiling(Math.Max(0, c.Ready) / TargetAverageValue), MaxReplicaCount);   // capped before the cast: a tiny target must not overflow
 
     /// <summary>KEDA's "running": every Job not finished.</summary>
     public static long Active(in SchedulerContext c) => (long)c.Pending + c.Running;

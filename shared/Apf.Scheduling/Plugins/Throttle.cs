@@ -1,4 +1,5 @@
 using System.Globalization;
+using Apf.Core.Configuration;
 using Apf.Core.Plugins;
 using Apf.Core.Scheduling;
 
@@ -19,6 +20,14 @@ public sealed class Throttle(double ratio = 0.5, int submit = 1) : ISchedulerPlu
     public static Throttle Create(PluginContext context) => new(
         Options.Factor(context.Settings, Options.Key(PluginName, "ratio"), 0.5, max: 1.0),
         Options.Count(context.Settings, Options.Key(PluginName, "submit"), 1));
+
+    /// <summary>
+    /// The window batch status judges pilots in (<c>sched.throttle.interval</c>, 3600 s) and what counts as
+    /// a short pilot (<c>sched.throttle.maxtime</c>, 10 s), for the core's <c>BatchStatusQuery</c>.
+    /// </summary>
+    public static (TimeSpan Interval, TimeSpan MaxTime) ReadWindow(SettingsReader settings) => (
+        settings.Seconds(Options.Key(PluginName, "interval"), TimeSpan.FromSeconds(3600), min: TimeSpan.FromSeconds(1)),
+        settings.Seconds(Options.Key(PluginName, "maxtime"), TimeSpan.FromSeconds(10), min: TimeSpan.Zero));
 
     public SchedulerStep Apply(in SchedulerContext context, int n)
     {
