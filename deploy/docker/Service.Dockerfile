@@ -33,6 +33,9 @@ COPY --from=build /out/app /app
 ENV DOTNET_RUNNING_IN_CONTAINER=true \
     DOTNET_NOLOGO=true
 EXPOSE 8080
+# Working area for plugins that keep files (the local-process submitter's pilot scripts and logs); a named volume
+# mounted here inherits this ownership, so the non-root user can write to it.
+RUN install -d -o "$APP_UID" -g "$APP_UID" -m 0750 /var/lib/apf
 # APP_UID (1654, user "app") is defined by the base image.
 USER $APP_UID
 # The aspnet image has no curl or wget: the probe is a tiny .NET program (deploy/healthprobe) run by the same runtime.
