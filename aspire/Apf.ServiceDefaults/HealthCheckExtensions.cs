@@ -9,7 +9,7 @@ namespace Apf.ServiceDefaults;
 public static class HealthCheckExtensions
 {
     /// <summary>How long a readiness ping may take before the dependency counts as down.</summary>
-    internal static TimeSpan DependencyTimeout { get; set; } = TimeSpan.FromSeconds(3);
+    internal static readonly TimeSpan DependencyTimeout = TimeSpan.FromSeconds(3);
 
     public static TBuilder AddDefaultHealthChecks<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {

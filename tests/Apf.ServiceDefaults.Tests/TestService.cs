@@ -29,18 +29,22 @@ internal sealed class TestService : IAsyncDisposable
     /// <paramref name="settings"/> override the process environment: CI may export OTEL_* or connection strings
     /// of its own, and each test must see only what it states.
     /// </summary>
-    public static async Task<TestService> StartAsync(IDictionary<string, string?> settings, CancellationToken cancellationToken)
+    public static async Task<TestService> StartAsync(
+        IDictionary<string, string?> settings, CancellationToken cancellationToken,
+        Action<WebApplicationBuilder>? addServiceRegistrations = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             [OtlpExport.EndpointKey] = "",
             [$"ConnectionStrings:{ConnectionNames.ApfConfig}"] = "",
+            [$"ConnectionStrings:{ConnectionNames.Messaging}"] = "",
         });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
 
         builder.AddServiceDefaults();
+        addServiceRegistrations?.Invoke(builder);
 
         var registrations = builder.Services.ToList();
         var app = builder.Build();
