@@ -25,8 +25,21 @@ status=0
 dotnet build Apf.sln -c Release --nologo -v quiet -clp:ErrorsOnly
 dotnet test Apf.sln -c Release --no-build --nologo --logger "console;verbosity=normal" --results-directory "$results" 2>&1 | tee "$results/output.txt" || status=$?
 
-# One plain closing line over every test assembly.
+# Checks that are not .NET tests: the compose file, and the Slurm submitter image's entry point.
+for check in scripts/deploy/validate-compose.sh scripts/deploy/test-slurm-entrypoint.sh; do
+  echo "== $check"
+  if bash "$check" > "$results/check.txt" 2>&1; then
+    echo "check $check: 1 passed, 0 failed" | tee -a "$results/output.txt"
+  else
+    cat "$results/check.txt"
+    echo "check $check: 0 passed, 1 failed" | tee -a "$results/output.txt"
+    status=1
+  fi
+done
+
+# One plain closing line over every test assembly and check.
 awk '/^(Passed|Failed)!/ { for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
-     END { gsub(",", "", p); printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$results/output.txt"
+     /^check / { p += $(NF-3); f += $(NF-1) }
+     END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$results/output.txt"
 grep -E "^\s+Skipped " "$results/output.txt" | sed 's/^ */skipped: /' || true
 exit $status
