@@ -88,7 +88,7 @@ internal sealed class HistoryDocument
     public long? NewVersion { get; set; }
     public DateTime At { get; set; }
     public string By { get; set; } = "";
-    public List<SettingChange> Changes { get; set; } = [];
+    public List<ChangeDocument> Changes { get; set; } = [];
 
     public static HistoryDocument From(HistoryEntry h) => new()
     {
@@ -100,7 +100,7 @@ internal sealed class HistoryDocument
         NewVersion = h.NewVersion,
         At = h.At.UtcDateTime,
         By = h.By,
-        Changes = h.Changes.ToList(),
+        Changes = h.Changes.Select(c => new ChangeDocument { Key = c.Key, Old = c.Old, New = c.New }).ToList(),
     };
 
     public HistoryEntry ToEntry() => new()
@@ -112,6 +112,14 @@ internal sealed class HistoryDocument
         NewVersion = NewVersion,
         At = FactoryDocument.Utc(At),
         By = By,
-        Changes = Changes,
+        Changes = Changes.Select(c => new SettingChange(c.Key, c.Old, c.New)).ToList(),
     };
+}
+
+/// <summary>A plain class, not the SettingChange record: the driver maps settable properties most simply.</summary>
+internal sealed class ChangeDocument
+{
+    public string Key { get; set; } = "";
+    public string? Old { get; set; }
+    public string? New { get; set; }
 }
