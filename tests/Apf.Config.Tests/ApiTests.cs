@@ -159,6 +159,21 @@ public class ApiTests
     }
 
     [Fact]
+    public async Task Writing_what_a_queue_already_holds_is_no_change()
+    {
+        await using var service = new ConfigServiceFactory();
+        var client = service.Client();
+        await SeedFactoryAsync(client);
+        await CreateQueueAsync(client, "q1", new() { ["sched.maxpending.maximum"] = "7" });
+
+        var same = await client.PutAsJsonAsync("/api/queues/q1", new { version = 1, settings = new Dictionary<string, string> { ["SCHED.MAXPENDING.MAXIMUM"] = "7" } }, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, same.StatusCode);
+        Assert.Equal(1, (await JsonAsync(same)).GetProperty("version").GetInt64());
+        Assert.Equal(1, (await GetJsonAsync(client, "/api/queues/q1/history")).GetProperty("entries").GetArrayLength());
+    }
+
+    [Fact]
     public async Task Creating_an_existing_queue_is_a_conflict()
     {
         await using var service = new ConfigServiceFactory();
