@@ -43,8 +43,7 @@ public sealed class MongoConfigStore : IConfigStore
         }
         else
         {
-            var result = await _factory.ReplaceOneAsync(
-                d => d.Id == FactoryDocument.SingleId && d.Revision == expectedRevision, document, cancellationToken: cancellationToken);
+            var result = await _factory.ReplaceOneAsync(AtRevision(expectedRevision), document, cancellationToken: cancellationToken);
             if (result.MatchedCount == 0) return false;
         }
         if (history.Count > 0)
@@ -54,6 +53,10 @@ public sealed class MongoConfigStore : IConfigStore
         }
         return true;
     }
+
+    /// <summary>The configuration document, only while it is still at the revision the writer read.</summary>
+    internal static FilterDefinition<FactoryDocument> AtRevision(long revision) =>
+        Builders<FactoryDocument>.Filter.Where(d => d.Id == FactoryDocument.SingleId && d.Revision == revision);
 
     public async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(string target, CancellationToken cancellationToken)
     {
