@@ -179,9 +179,11 @@ public class ApiTests
         await using var service = new ConfigServiceFactory();
         var client = service.Client();
         await SeedFactoryAsync(client);
-        await CreateQueueAsync(client, "q1");
+        var created = await client.PostAsJsonAsync("/api/queues", new { name = " q1 ", settings = new Dictionary<string, string>() }, Ct);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal("/api/queues/q1", created.Headers.Location?.OriginalString);
 
-        var again = await client.PostAsJsonAsync("/api/queues", new { name = "Q1", settings = new Dictionary<string, string>() }, Ct);
+        var again = await client.PostAsJsonAsync("/api/queues", new { name = " Q1 ", settings = new Dictionary<string, string>() }, Ct);
 
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
     }

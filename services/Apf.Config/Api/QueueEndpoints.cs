@@ -32,8 +32,11 @@ public static class QueueEndpoints
             .WithSummary("Every accepted change of a queue: who, when, old and new values");
 
         writes.MapPost("/", (CreateQueueRequest request, bool? dryRun, HttpContext http, ConfigEditor editor, QueueViews views, CancellationToken ct) =>
-            Edit(http, editor, dryRun, QueueEdits.Create(request.Name?.Trim() ?? "", request.Settings ?? []), ct,
-                state => Results.Created($"/api/queues/{request.Name}", views.View(state, state.Find(request.Name!)!))))
+        {
+            var name = request.Name?.Trim() ?? "";
+            return Edit(http, editor, dryRun, QueueEdits.Create(name, request.Settings ?? []), ct,
+                state => Results.Created($"/api/queues/{Uri.EscapeDataString(name)}", views.View(state, state.Find(name)!)));
+        })
             .WithSummary("Create a queue (409 if it exists); dryRun=true only validates");
 
         writes.MapPut("/{name}", (string name, ReplaceQueueRequest request, bool? dryRun, HttpContext http, ConfigEditor editor, QueueViews views, CancellationToken ct) =>
