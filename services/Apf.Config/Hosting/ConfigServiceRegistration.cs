@@ -21,8 +21,16 @@ public static class ConfigServiceRegistration
     {
         var services = builder.Services;
         services.AddOptions<ConfigServiceOptions>().BindConfiguration(ConfigServiceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<BusOptions>().BindConfiguration(BusOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        // Deployments name their connections the Aspire way (ConnectionStrings:apfconfig, ConnectionStrings:messaging);
+        // the Store and Bus sections win when both are given.
+        var mongo = builder.Configuration.GetConnectionString("apfconfig");
+        var messaging = builder.Configuration.GetConnectionString("messaging");
+        services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.Section)
+            .PostConfigure(o => o.ConnectionString ??= mongo)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<BusOptions>().BindConfiguration(BusOptions.Section)
+            .PostConfigure(o => ApplyMessaging(o, messaging, builder.Configuration))
+            .ValidateDataAnnotations().ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new PluginCatalog());
@@ -39,6 +47,7 @@ public static class ConfigServiceRegistration
         });
 
         var bus = builder.Configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
+        ApplyMessaging(bus, messaging, builder.Configuration);
         services.AddMassTransit(x =>
         {
             if (bus.Transport == BusTransport.RabbitMq && Uri.TryCreate(bus.RabbitMqUri, UriKind.Absolute, out var uri))
@@ -55,6 +64,13 @@ public static class ConfigServiceRegistration
         services.AddHealthChecks();
         services.AddProblemDetails();
         return builder;
+    }
+
+    private static void ApplyMessaging(BusOptions bus, string? messaging, IConfiguration configuration)
+    {
+        if (messaging is null || bus.RabbitMqUri is not null) return;
+        bus.RabbitMqUri = messaging;
+        if (configuration[$"{BusOptions.Section}:Transport"] is null) bus.Transport = BusTransport.RabbitMq;
     }
 
     public static WebApplication MapConfigService(this WebApplication app)
