@@ -35,7 +35,7 @@ public static class ClassAdJsonParser
         JsonValueKind.Null or JsonValueKind.Undefined => null,
         JsonValueKind.True => true,
         JsonValueKind.False => false,
-        JsonValueKind.Number => value.TryGetInt64(out var l) ? l : value.GetDouble(),
+        JsonValueKind.Number => value.TryGetInt64(out var l) ? (object)l : value.GetDouble(),
         JsonValueKind.String => StringOrExpression(value.GetString()!),
         // Lists and nested ads are rare in job ads; keep their JSON text as an expression.
         _ => new ClassAdExpression(value.GetRawText()),
