@@ -22,7 +22,8 @@ public sealed class JsonPathQuery(string key, string template)
             new JObject().SelectToken(Substitute(template, "q"), errorWhenNoMatch: false);
             return null;
         }
-        catch (JsonException e)
+        // Json.NET reports some malformed paths with IndexOutOfRange or Argument exceptions, not only JsonException.
+        catch (Exception e) when (e is JsonException or IndexOutOfRangeException or ArgumentException or FormatException)
         {
             return e.Message;
         }
@@ -36,7 +37,7 @@ public sealed class JsonPathQuery(string key, string template)
             var token = document.SelectToken(Substitute(template, queue), errorWhenNoMatch: false);
             return token is null || token.Type == JTokenType.Null ? null : token;
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or IndexOutOfRangeException or ArgumentException or FormatException)
         {
             throw new WmsException($"{key} '{template}' selects more than one value or cannot be applied: {e.Message}", e);
         }
