@@ -6,9 +6,12 @@ using RabbitMQ.Client;
 namespace Apf.Plugins.Wms.Tests;
 
 /// <summary>Against a real broker (RabbitMqBroker: given, container or private rabbitmq-server).</summary>
-public sealed class RabbitMqLiveTests(RabbitMqBroker broker) : IClassFixture<RabbitMqBroker>
+public sealed class RabbitMqLiveTests(RabbitMqBroker broker) : IClassFixture<RabbitMqBroker>, IDisposable
 {
     private static readonly TimeSpan StatsWait = TimeSpan.FromSeconds(30);
+    private readonly string _secrets = Directory.CreateTempSubdirectory("apf-rmq-secrets-").FullName;
+
+    public void Dispose() => Directory.Delete(_secrets, recursive: true);
 
     [Fact]
     public async Task Ready_and_unacknowledged_messages_read_as_ready_and_running()
@@ -40,21 +43,14 @@ public sealed class RabbitMqLiveTests(RabbitMqBroker broker) : IClassFixture<Rab
     {
         var ct = TestContext.Current.CancellationToken;
         var endpoint = await RequireAsync(ct);
-        var passwordFile = Path.GetTempFileName();
+        var passwordFile = Path.Combine(_secrets, "wrong-password");
         await File.WriteAllTextAsync(passwordFile, "not-the-password-xyz", ct);
-        try
-        {
-            var plugin = Plugin(endpoint, ("wmsstatus.rabbitmq.username", endpoint.UserName), ("wmsstatus.rabbitmq.passwordfile", passwordFile));
+        var plugin = Plugin(endpoint, ("wmsstatus.rabbitmq.username", endpoint.UserName), ("wmsstatus.rabbitmq.passwordfile", passwordFile));
 
-            var e = await Assert.ThrowsAsync<Apf.Plugins.Wms.Http.WmsException>(() => plugin.ReadAsync(["q"], ct));
+        var e = await Assert.ThrowsAsync<Apf.Plugins.Wms.Http.WmsException>(() => plugin.ReadAsync(["q"], ct));
 
-            Assert.Contains("401", e.Message);
-            Assert.DoesNotContain("not-the-password-xyz", e.ToString());
-        }
-        finally
-        {
-            File.Delete(passwordFile);
-        }
+        Assert.Contains("401", e.Message);
+        Assert.DoesNotContain("not-the-password-xyz", e.ToString());
     }
 
     [Fact]
@@ -86,12 +82,12 @@ public sealed class RabbitMqLiveTests(RabbitMqBroker broker) : IClassFixture<Rab
         return endpoint;
     }
 
-    private static IWmsStatusPlugin Plugin(RabbitMqEndpoint endpoint, params (string, string)[] more)
+    private IWmsStatusPlugin Plugin(RabbitMqEndpoint endpoint, params (string, string)[] more)
     {
         var harness = new PluginHarness();
-        var password = Path.Combine(Path.GetTempPath(), "apf-rmq-pw-" + Guid.NewGuid().ToString("N"));
+        var password = Path.Combine(_secrets, "password");
         (string, string)[] settings = [("wmsstatus.rabbitmq.url", endpoint.ManagementUri.ToString()), ("wmsstatus.rabbitmq.vhost", endpoint.VirtualHost)];
-        if (endpoint.UserName != "guest" && !more.Any(m => m.Item1.EndsWith("passwordfile", StringComparison.Ordinal)))
+        if ((endpoint.UserName, endpoint.Password) != ("guest", "guest") && !more.Any(m => m.Item1.EndsWith("passwordfile", StringComparison.Ordinal)))
         {
             File.WriteAllText(password, endpoint.Password);
             settings = [.. settings, ("wmsstatus.rabbitmq.username", endpoint.UserName), ("wmsstatus.rabbitmq.passwordfile", password)];
