@@ -1,4 +1,5 @@
 using Apf.Core.Plugins;
+using Apf.Plugins.HTCondor.ClassAds;
 using Apf.Plugins.HTCondor.Commands;
 using Apf.Plugins.HTCondor.Status;
 using Apf.Plugins.HTCondor.Submit;
@@ -41,6 +42,9 @@ public static class HTCondorPlugins
             s.Error(prefix + "queueattribute", $"'{attribute}' is not a ClassAd attribute name");
             attribute = PilotAttributes.Queue;
         }
+        var formatText = s.String(prefix + "format", "json")!.Trim().ToLowerInvariant();
+        var format = formatText switch { "json" => ClassAdFormat.Json, "xml" => ClassAdFormat.Xml, _ => (ClassAdFormat?)null };
+        if (format is null) s.Error(prefix + "format", $"'{formatText}' is not json or xml");
         var options = new CondorBatchStatusOptions
         {
             Factory = context.Factory.FactoryId,
@@ -48,7 +52,7 @@ public static class HTCondorPlugins
             AllFactories = s.Bool(prefix + "allfactories", false),
             ReadHistory = s.Bool(prefix + "history", true),
         };
-        return new CondorBatchStatus(new CondorJobReader(Commands(context), connection, attribute), options, Clock(context));
+        return new CondorBatchStatus(new CondorJobReader(Commands(context), connection, attribute, format ?? ClassAdFormat.Json), options, Clock(context));
     }
 
     private static ICondorCommands Commands(PluginContext context) =>

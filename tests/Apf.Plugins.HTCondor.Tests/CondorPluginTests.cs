@@ -1,5 +1,6 @@
 using Apf.Core.Plugins;
 using Apf.Plugins.HTCondor.Commands;
+using Apf.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Apf.Plugins.HTCondor.Tests;
@@ -29,6 +30,33 @@ public sealed class CondorPluginTests : IDisposable
         AssertCall(_condor.Calls[0], "condor_q", ["-name", "apf-schedd.bnl.gov", "-constraint", constraint, "-attributes", attributes, "-json"]);
         AssertCall(_condor.Calls[1], "condor_history", ["-name", "apf-schedd.bnl.gov", "-constraint", constraint, "-attributes", attributes, "-completedsince", "1764072700", "-json"]);
         Assert.Equal((2, 1, 3, 1), (figures["BNL_ATLAS_1"].Pending, figures["BNL_ATLAS_1"].Running, figures["BNL_ATLAS_1"].Done, figures["BNL_ATLAS_1"].Failed));
+    }
+
+    [Fact]
+    public async Task An_old_schedd_is_read_in_xml_like_the_recorded_APF_factory()
+    {
+        _condor.Answer("condor_q", Fixtures.Read("htcondor", "condor_q-long-xml-htcondor-7.9.6-apf-bnl-2013-from-autopyfactory-tools.xml"));
+        var plugin = _harness.Create<IBatchStatusPlugin>(PluginKind.BatchStatus, "Condor",
+            ("batchstatus.condor.format", "xml"), ("batchstatus.condor.history", "false"), ("batchstatus.condor.allfactories", "true"));
+
+        var figures = await plugin.ReadAsync(
+            [new BatchStatusQuery("BNL_CLOUD-sl6", TimeSpan.FromHours(1), TimeSpan.FromSeconds(10)), new BatchStatusQuery("ANALY_BNL_CLOUD-sl6", TimeSpan.FromHours(1), TimeSpan.FromSeconds(10))],
+            TestContext.Current.CancellationToken);
+
+        Assert.Empty(_harness.Errors);
+        var call = Assert.Single(_condor.Calls);
+        Assert.Equal(["-constraint", "isString(MATCH_APF_QUEUE)"], call.Arguments.Take(2));
+        Assert.Equal(["-long", "-xml"], call.Arguments.TakeLast(2));
+        Assert.Equal((7, 8), (figures["BNL_CLOUD-sl6"].Pending, figures["BNL_CLOUD-sl6"].Running));
+        Assert.Equal((2, 13), (figures["ANALY_BNL_CLOUD-sl6"].Pending, figures["ANALY_BNL_CLOUD-sl6"].Running));
+    }
+
+    [Fact]
+    public void An_unknown_output_format_is_reported_with_its_key()
+    {
+        _harness.Create<IBatchStatusPlugin>(PluginKind.BatchStatus, "Condor", ("batchstatus.condor.format", "yaml"));
+
+        Assert.Contains(_harness.Errors, e => e.Key == "batchstatus.condor.format");
     }
 
     [Fact]

@@ -4,7 +4,7 @@ using Apf.Plugins.HTCondor.Commands;
 namespace Apf.Plugins.HTCondor.Status;
 
 /// <summary>Runs condor_q / condor_history with a constraint and reads the jobs they print.</summary>
-public sealed class CondorJobReader(ICondorCommands commands, CondorConnection connection, string queueAttribute = PilotAttributes.Queue)
+public sealed class CondorJobReader(ICondorCommands commands, CondorConnection connection, string queueAttribute = PilotAttributes.Queue, ClassAdFormat format = ClassAdFormat.Json)
 {
     private IReadOnlyList<string> Attributes =>
         PilotAttributes.Projection.Contains(queueAttribute, StringComparer.OrdinalIgnoreCase)
@@ -12,10 +12,10 @@ public sealed class CondorJobReader(ICondorCommands commands, CondorConnection c
             : [.. PilotAttributes.Projection, queueAttribute];
 
     public async Task<IReadOnlyList<CondorJob>> QueueAsync(string constraint, CancellationToken cancellationToken) =>
-        Jobs(await RunAsync("condor_q", CondorCommandLines.Query(connection, constraint, Attributes), cancellationToken).ConfigureAwait(false));
+        Jobs(await RunAsync("condor_q", CondorCommandLines.Query(connection, constraint, Attributes, format), cancellationToken).ConfigureAwait(false));
 
     public async Task<IReadOnlyList<CondorJob>> HistoryAsync(string constraint, long completedSince, CancellationToken cancellationToken) =>
-        Jobs(await RunAsync("condor_history", CondorCommandLines.History(connection, constraint, Attributes, completedSince), cancellationToken).ConfigureAwait(false));
+        Jobs(await RunAsync("condor_history", CondorCommandLines.History(connection, constraint, Attributes, completedSince, format), cancellationToken).ConfigureAwait(false));
 
     internal async Task<string> RunAsync(string tool, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
@@ -29,11 +29,12 @@ public sealed class CondorJobReader(ICondorCommands commands, CondorConnection c
     {
         try
         {
-            return ClassAdJsonParser.Parse(output).Select(ad => CondorJob.FromAd(ad, queueAttribute)).OfType<CondorJob>().ToList();
+            var ads = format == ClassAdFormat.Xml ? ClassAdXmlParser.Parse(output) : ClassAdJsonParser.Parse(output);
+            return ads.Select(ad => CondorJob.FromAd(ad, queueAttribute)).OfType<CondorJob>().ToList();
         }
-        catch (Exception e) when (e is FormatException or System.Text.Json.JsonException)
+        catch (Exception e) when (e is FormatException or System.Text.Json.JsonException or System.Xml.XmlException)
         {
-            throw new CondorCommandException($"HTCondor printed JSON Apf cannot read: {e.Message}", e);
+            throw new CondorCommandException($"HTCondor printed {format} Apf cannot read: {e.Message}", e);
         }
     }
 
