@@ -52,6 +52,13 @@ public static class WmsPlugins
             s.Error(p + "passwordfile", $"'{passwordFile}' does not exist");
         if (string.IsNullOrEmpty(passwordFile) && user != "guest")
             s.Error(p + "passwordfile", $"is required for user '{user}' (only guest has a known password)");
+        var amqp = s.String(p + "amqpurl")?.Trim();
+        if (!string.IsNullOrEmpty(amqp)
+            && (!Uri.TryCreate(amqp, UriKind.Absolute, out var amqpUri) || amqpUri.Scheme is not ("amqp" or "amqps") || amqpUri.UserInfo.Length > 0))
+        {
+            s.Error(p + "amqpurl", "expected an amqp:// or amqps:// URL without credentials (pilots bring their own)");
+            amqp = null;
+        }
         var http = HttpOptions.Read(s, p);
         // The password is read when a request is made, so a renewed file is picked up without a restart.
         Func<string> credentials = () =>
@@ -59,7 +66,7 @@ public static class WmsPlugins
             var password = string.IsNullOrEmpty(passwordFile) ? "guest" : SecretFile.Read(passwordFile, "password");
             return Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}"));
         };
-        var options = new RabbitMqOptions(new Uri(url.TrimEnd('/') + "/"), vhost, prefix);
+        var options = new RabbitMqOptions(new Uri(url.TrimEnd('/') + "/"), vhost, prefix, string.IsNullOrEmpty(amqp) ? null : amqp);
         return new RabbitMqWmsStatus(new WmsHttpClient(http, basicCredentials: credentials), options);
     }
 

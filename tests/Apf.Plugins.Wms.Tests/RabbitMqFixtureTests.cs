@@ -36,4 +36,34 @@ public sealed class RabbitMqFixtureTests
         Assert.False(figures.ContainsKey("work"));
         Assert.Equal(new WmsQueueFigures { Ready = 4, Running = 2 }, figures["busy"]);
     }
+
+    [Fact]
+    public void Pilots_are_told_their_work_queue_and_broker()
+    {
+        var harness = new PluginHarness();
+        var plugin = harness.Create("RabbitMQ",
+            ("wmsstatus.rabbitmq.url", "http://rabbit.example.org:15672"),
+            ("wmsstatus.rabbitmq.vhost", "atlas"),
+            ("wmsstatus.rabbitmq.queueprefix", "work."),
+            ("wmsstatus.rabbitmq.amqpurl", "amqps://rabbit.example.org:5671/atlas"));
+        var environment = new Dictionary<string, string>();
+
+        ((Apf.Core.Plugins.IPilotEnvironmentSource)plugin).AddPilotEnvironment("ANALY_BNL", environment);
+
+        Assert.Empty(harness.Errors);
+        Assert.Equal("work.ANALY_BNL", environment["APF_RABBITMQ_QUEUE"]);
+        Assert.Equal("atlas", environment["APF_RABBITMQ_VHOST"]);
+        Assert.Equal("amqps://rabbit.example.org:5671/atlas", environment["APF_RABBITMQ_URL"]);
+    }
+
+    [Fact]
+    public void An_amqp_url_with_credentials_is_refused()
+    {
+        var harness = new PluginHarness();
+        harness.Create("RabbitMQ", ("wmsstatus.rabbitmq.url", "http://rabbit:15672"), ("wmsstatus.rabbitmq.amqpurl", "amqp://apf:secret@rabbit/"));
+
+        var error = Assert.Single(harness.Errors);
+        Assert.Equal("wmsstatus.rabbitmq.amqpurl", error.Key);
+        Assert.DoesNotContain("secret", error.Message);
+    }
 }
