@@ -22,7 +22,7 @@ internal static class ApfWiring
         service
             .WithReference(messaging)
             .WaitFor(messaging)
-            .WithEnvironment("Apf__Transport", "RabbitMq");
+            .WithEnvironment("Apf__Bus__Transport", "RabbitMq");
 
     /// <summary>Reads its queues from the config service (service discovery: http://config), once that service is healthy.</summary>
     public static IResourceBuilder<ProjectResource> ConfiguredBy(

@@ -45,7 +45,7 @@ expect(resources["messaging"]["image"].endswith("-management"), "messaging runs 
 for name in ["config", "wmsstatus", "batchstatus", "scheduler", "submitter", "monitor"]:
     env = resources[name].get("env", {})
     expect("ConnectionStrings__messaging" in env, f"{name} gets ConnectionStrings__messaging")
-    expect(env.get("Apf__Transport") == "RabbitMq", f"{name} gets Apf__Transport=RabbitMq")
+    expect(env.get("Apf__Bus__Transport") == "RabbitMq", f"{name} gets Apf__Bus__Transport=RabbitMq")
     expect("http" in resources[name].get("bindings", {}), f"{name} has an http endpoint")
     if name != "config":
         expect("services__config__http__0" in env, f"{name} discovers the config service")

@@ -10,7 +10,7 @@ import yaml
 
 APF_SERVICES = ["config", "wmsstatus", "batchstatus", "scheduler", "submitter", "submitter-slurm", "monitor"]
 SCALABLE = ["submitter", "submitter-slurm"]
-REQUIRED_ENV = ["Apf__Transport", "ConnectionStrings__messaging", "OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_SERVICE_NAME"]
+REQUIRED_ENV = ["Apf__Bus__Transport", "ConnectionStrings__messaging", "OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_SERVICE_NAME"]
 SECRET_VARS = ["APF_RABBITMQ_PASSWORD", "APF_MONGO_PASSWORD", "APF_CONFIG_API_KEY", "APF_OTLP_API_KEY"]
 
 
@@ -42,7 +42,7 @@ def main(resolved_path, source_path):
         env = env_of(service)
         for key in REQUIRED_ENV:
             expect(key in env, f"{name} sets {key}")
-        expect(env.get("Apf__Transport") == "RabbitMq", f"{name} uses the RabbitMq transport")
+        expect(env.get("Apf__Bus__Transport") == "RabbitMq", f"{name} uses the RabbitMq transport")
         expect(str(env.get("ConnectionStrings__messaging", "")).startswith("amqp://"), f"{name}: messaging is an AMQP URI")
         depends = service.get("depends_on") or {}
         expect(isinstance(depends, dict) and depends.get("rabbitmq", {}).get("condition") == "service_healthy",

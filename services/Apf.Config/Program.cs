@@ -1,8 +1,9 @@
 using Apf.Config.Hosting;
+using Apf.Plugins.All;
 
 var builder = WebApplication.CreateBuilder(args);
-// The factory's plugin catalog (scheduler, status and submit plugins) must be registered here, before
-// AddConfigService, so queue content is validated against the plugins the factory really has.
+// Queue content is validated against the plugins the factory really has.
+builder.Services.AddSingleton(PluginCatalogs.Default());
 builder.AddConfigService();
 
 var app = builder.Build();

@@ -1,3 +1,4 @@
+using Apf.Plugins.All;
 using System.CommandLine;
 using Apf.Core.Configuration;
 using Spectre.Console;

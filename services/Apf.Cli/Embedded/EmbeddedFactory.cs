@@ -1,3 +1,4 @@
+using Apf.Plugins.All;
 using Apf.Core.Configuration;
 using Apf.Core.Plugins;
 using Apf.Factory.Configuration;

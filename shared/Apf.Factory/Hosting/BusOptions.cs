@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
 
 namespace Apf.Factory.Hosting;
 
@@ -15,6 +16,23 @@ public sealed class BusOptions : IValidatableObject
 
     /// <summary>Prefix of every queue name, so several factories can share a broker.</summary>
     public string EndpointPrefix { get; set; } = "apf";
+
+    /// <summary>
+    /// Reads section "Apf:Bus". Deployments (compose, Aspire) name the broker ConnectionStrings:messaging:
+    /// when it is set and the section names no URI, it is the broker, and the transport is RabbitMq
+    /// unless Apf:Bus:Transport says otherwise.
+    /// </summary>
+    public static BusOptions From(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(Section).Get<BusOptions>() ?? new BusOptions();
+        var messaging = configuration.GetConnectionString("messaging");
+        if (messaging is not null && options.RabbitMqUri is null)
+        {
+            options.RabbitMqUri = messaging;
+            if (configuration[$"{Section}:Transport"] is null) options.Transport = BusTransport.RabbitMq;
+        }
+        return options;
+    }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -1,18 +1,22 @@
 using Apf.Core.Configuration;
 using Apf.Core.Plugins;
+using Apf.Plugins.HTCondor;
+using Apf.Plugins.Wms;
 using Apf.Scheduling;
 
-namespace Apf.Cli;
+namespace Apf.Plugins.All;
 
 /// <summary>Every plugin this build of Apf ships, by APF name.</summary>
-internal static class PluginCatalogs
+public static class PluginCatalogs
 {
     public static PluginCatalog Default() => new PluginCatalog()
-        .AddSchedulerPlugins();
+        .AddSchedulerPlugins()
+        .AddHTCondorPlugins()
+        .AddWmsPlugins();
 
     /// <summary>Validates a configuration against the shipped plugins without starting anything.</summary>
-    public static FactoryConfig Build(RawFactoryConfig raw) =>
-        new FactoryConfigBuilder(Default(), EmptyServices.Instance).Build(raw, version: 1);
+    public static FactoryConfig Build(RawFactoryConfig raw, long version = 1) =>
+        new FactoryConfigBuilder(Default(), EmptyServices.Instance).Build(raw, version);
 
     private sealed class EmptyServices : IServiceProvider
     {
