@@ -44,6 +44,8 @@ public sealed class LocalPilotStopper(LocalPilotStore store)
         var live = store.Queues().SelectMany(store.List)
             .Where(p => !p.HasEnded && p.ProcessGroup is not null && (factory is null || IsOf(p, factory)))
             .ToList();
+        // Stopped by the factory, not broken: they count as done (removed), like retired pilots.
+        foreach (var pilot in live) store.Mark(pilot.Directory, "retired");
         var signalled = live.Count(p => ProcessControl.SignalGroup(p.ProcessGroup!.Value, ProcessControl.SigTerm));
         var deadline = store.Clock.GetUtcNow() + grace;
         while (live.Any(IsAlive) && store.Clock.GetUtcNow() < deadline)

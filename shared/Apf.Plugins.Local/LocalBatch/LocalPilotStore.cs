@@ -83,11 +83,22 @@ public sealed class LocalPilotStore
             var queueRoot = Path.GetDirectoryName(path);
             var name = Path.GetFileName(path);
             if (queueRoot is null || !DirectoryJobQueue.IsValidQueueName(name)) continue;
+            foreach (var pilot in group) StopOrphanedJob(pilot, path);
             var dead = group.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
             result = result.Plus(new DirectoryJobQueue(queueRoot, _time).RecoverOrphans(name, id => !dead.Contains(id), maxAttempts));
             foreach (var pilot in group) Mark(pilot.Directory, "recovered");
         }
         return result;
+    }
+
+    // A wrapper killed outright leaves its job running in the job's own process group (timeout's):
+    // stop it before the job is handed to another pilot, so it never runs twice at once. The command
+    // line must name the claimed job file, so a recycled group id is never hit.
+    private static void StopOrphanedJob(LocalPilot pilot, string directoryQueue)
+    {
+        if (pilot.CurrentJob is not { } job || Int(pilot.Directory, "current-job-pgid") is not { } pgid) return;
+        var claimed = Path.Combine(directoryQueue, "running", JobName.Running(job, pilot.Id));
+        if (ProcessControl.RunsWith(pgid, claimed)) ProcessControl.SignalGroup(pgid, ProcessControl.SigKill);
     }
 
     /// <summary>Deletes the folders of pilots that ended before <paramref name="keep"/> ago (their logs stay in the log folder).</summary>

@@ -12,7 +12,10 @@ internal static partial class ProcessControl
     /// True when <paramref name="pid"/> runs and is the launcher of <paramref name="pilotDirectory"/>:
     /// a recycled pid belongs to another command line and does not count.
     /// </summary>
-    public static bool IsPilotAlive(int pid, string pilotDirectory)
+    public static bool IsPilotAlive(int pid, string pilotDirectory) => RunsWith(pid, pilotDirectory);
+
+    /// <summary>True when <paramref name="pid"/> runs with <paramref name="argument"/> among its arguments.</summary>
+    public static bool RunsWith(int pid, string argument)
     {
         string cmdline;
         try
@@ -22,7 +25,7 @@ internal static partial class ProcessControl
         catch (IOException) { return false; }
         catch (UnauthorizedAccessException) { return SignalGroupOrProcess(pid, 0, group: false); }
         // A zombie has an empty command line: it has ended.
-        return cmdline.Split('\0').Contains(pilotDirectory, StringComparer.Ordinal);
+        return cmdline.Split('\0').Contains(argument, StringComparer.Ordinal);
     }
 
     /// <summary>Sends <paramref name="signal"/> to the process group led by <paramref name="pgid"/>.</summary>

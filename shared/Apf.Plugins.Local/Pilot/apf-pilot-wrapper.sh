@@ -247,6 +247,7 @@ if [[ -n ${APF_DIRQUEUE:-} ]]; then
   queue_dir=$(cd -- "$APF_DIRQUEUE" 2>/dev/null && pwd) || queue_dir=$APF_DIRQUEUE
   run_directory_queue || exit_code=$?
 elif ((${#payload[@]} > 0)); then
+  printf 'payload\n' >"$pilot_dir/current-job"
   set +e
   "${payload[@]}" &
   current_pid=$!
@@ -254,6 +255,7 @@ elif ((${#payload[@]} > 0)); then
   exit_code=$?
   set -e
   current_pid=""
+  rm -f -- "$pilot_dir/current-job"
   jobs_run=1
   ((exit_code == 0)) || jobs_failed=1
   end_message="payload ended with exit code $exit_code"
