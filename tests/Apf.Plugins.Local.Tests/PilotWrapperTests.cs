@@ -114,6 +114,19 @@ public sealed class PilotWrapperTests : IDisposable
     }
 
     [Fact]
+    public async Task Heartbeats_are_reported_while_a_job_runs()
+    {
+        _queue.AddJobs("q", 1, "sleep 2.5");
+        var environment = Environment("q");
+        environment["APF_HEARTBEAT_INTERVAL"] = "1";
+        using var run = WrapperRun.Start(_temp["pilot"], environment);
+        Assert.Equal(0, (await run.WaitAsync()).ExitCode);
+        var kinds = run.Events().Select(e => e.Kind).ToList();
+        Assert.Equal(("start", "end"), (kinds[0], kinds[^1]));
+        Assert.InRange(kinds.Count(k => k == "heartbeat"), 1, 4);
+    }
+
+    [Fact]
     public async Task A_job_over_its_timeout_fails_with_exit_124()
     {
         var id = _queue.AddJobs("q", 1, "sleep 30").Single();

@@ -59,14 +59,16 @@ pilot_dir=$(cd -- "$pilot_dir" && pwd)
 factory=${APFFID:-unknown}
 queue=${FACTORYQUEUE:-unknown}
 host=$(uname -n 2>/dev/null || echo unknown)
-started_at=$(date +%s)
+started_at=$(printf '%(%s)T' -1)
 jobs_run=0
 jobs_failed=0
 current_job=""     # running/<id>@<pilot>.job while a job runs
 current_pid=""
 heartbeat_pid=""
 
-log() { printf '%s apf-pilot-wrapper[%s]: %s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$pilot_id" "$*" >&2; }
+# printf -v with %(...)T is all builtin: no process per log line or clock read.
+utc_now() { TZ=UTC printf -v "$1" '%(%Y-%m-%dT%H:%M:%SZ)T' -1; }
+log() { local at; utc_now at; printf '%s apf-pilot-wrapper[%s]: %s\n' "$at" "$pilot_id" "$*" >&2; }
 
 json_string() {
   local s=$1
@@ -103,10 +105,11 @@ profile_json >"$pilot_dir/profile.json"
 
 # --- reporting: always to events.jsonl, also to the monitor when one is given -----------------
 report() { # kind [exit code] [message]
-  local kind=$1 code=${2:-} message=${3:-} body
+  local kind=$1 code=${2:-} message=${3:-} body at
+  utc_now at
   body=$(printf '{"factory":%s,"queue":%s,"pilotId":%s,"kind":"%s","at":"%s","exitCode":%s,"jobsRun":%d,"jobsFailed":%d,"host":%s,"profile":%s,"message":%s}' \
     "$(json_string "$factory")" "$(json_string "$queue")" "$(json_string "$pilot_id")" "$kind" \
-    "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "${code:-null}" "$jobs_run" "$jobs_failed" "$(json_string "$host")" \
+    "$at" "${code:-null}" "$jobs_run" "$jobs_failed" "$(json_string "$host")" \
     "$(profile_json)" "$( [[ -n $message ]] && json_string "$message" || echo null)")
   printf '%s\n' "$body" >>"$pilot_dir/events.jsonl" || true
   if [[ -n ${APF_MONITOR_URL:-} ]] && command -v curl >/dev/null 2>&1; then
@@ -182,22 +185,25 @@ deadline=$((started_at + lifetime))
 end_message=""
 
 run_directory_queue() {
-  local name id claimed code state remaining limit out work
+  local name id claimed code state remaining limit out work now
   for state in ready running done failed; do
     [[ -d $queue_dir/$state ]] || { end_message="directory queue $queue_dir has no $state/ folder"; return $EXIT_ERROR; }
   done
   while :; do
-    remaining=$((deadline - $(date +%s)))
+    printf -v now '%(%s)T' -1
+    remaining=$((deadline - now))
     if ((remaining <= 0)); then end_message="lifetime of ${lifetime}s reached"; return 0; fi
     claimed=""
     # Oldest names first; the rename is the claim: of two pilots renaming the same file, one fails.
-    while IFS= read -r name; do
-      [[ $name == *.job && $name != .* ]] || continue
+    # Globs expand sorted and skip dot files (jobs being written); no match leaves the pattern itself.
+    for name in "$queue_dir"/ready/*.job; do
+      [[ -e $name ]] || continue
+      name=${name##*/}
       id=${name%.job}
       if mv -- "$queue_dir/ready/$name" "$queue_dir/running/$id@$pilot_id.job" 2>/dev/null; then
         claimed="$queue_dir/running/$id@$pilot_id.job"; break
       fi
-    done < <(ls -1 -- "$queue_dir/ready" 2>/dev/null)
+    done
     if [[ -z $claimed ]]; then
       ((jobs_run > 0)) && end_message="no job left" || end_message="empty pilot: no job found"
       return 0
@@ -219,7 +225,7 @@ run_directory_queue() {
     code=$?
     set -e
     current_pid=""
-    if ((code == 124)) && ((limit < job_timeout)) && (( $(date +%s) >= deadline )); then
+    if ((code == 124)) && ((limit < job_timeout)) && { printf -v now '%(%s)T' -1; ((now >= deadline)); }; then
       # Cut short by the pilot's lifetime, not by the job: another pilot may run it whole.
       log "job $id cut by the pilot lifetime: back to ready/"
       release_job
@@ -230,8 +236,7 @@ run_directory_queue() {
     if ((code == 0)); then state=done; else state=failed; jobs_failed=$((jobs_failed + 1)); fi
     # Outputs first, the job file last: a job seen in done/ or failed/ always has its outputs beside it.
     mv -- "$out" "$queue_dir/$state/$id.out"
-    printf '%s\n' "$code" >"$queue_dir/$state/.$id.exit.tmp"
-    mv -- "$queue_dir/$state/.$id.exit.tmp" "$queue_dir/$state/$id.exit"
+    printf '%s\n' "$code" >"$queue_dir/$state/$id.exit"
     mv -- "$claimed" "$queue_dir/$state/$id.job"
     current_job=""
     rm -f -- "$pilot_dir/current-job" "$pilot_dir/current-job-pgid"
