@@ -54,4 +54,35 @@ public sealed class ConcurrentClaimTests : IDisposable
             foreach (var run in runs) run.Dispose();
         }
     }
+
+    [Fact]
+    public async Task Wrappers_stopped_mid_stream_leave_nothing_half_claimed()
+    {
+        const int jobs = 200;
+        var queue = new DirectoryJobQueue(_temp["wms"]);
+        var ids = queue.AddJobs("q", jobs, "echo ran");
+        var runs = Enumerable.Range(0, 4).Select(i => WrapperRun.Start(_temp[$"pilot{i}"], new Dictionary<string, string>
+        {
+            ["APF_DIRQUEUE"] = queue.QueuePath("q"),
+            ["APF_PILOT_ID"] = $"process-{i}",
+        })).ToList();
+        try
+        {
+            await Poll.UntilAsync(() => queue.Count("q")!.Done >= 10, "the wrappers to get going");
+            foreach (var run in runs) Posix.Kill(run.Pid, Posix.SigTerm);
+            foreach (var run in runs) Assert.Contains((await run.WaitAsync()).ExitCode, new[] { 0, 143 });
+
+            var counts = queue.Count("q")!;
+            Assert.Equal(0, counts.Running);
+            Assert.Empty(Directory.EnumerateFileSystemEntries(_temp["wms/q/running"]));
+            Assert.InRange(counts.Done, 10, jobs - 1);
+            string[] Ids(string state) => Directory.EnumerateFiles(_temp[$"wms/q/{state}"], "*.job").Select(f => Path.GetFileNameWithoutExtension(f)!).ToArray();
+            Assert.Equal(ids.Order(), Ids("ready").Concat(Ids("done")).Order());
+            Assert.All(Ids("done"), id => Assert.Equal("ran\n", File.ReadAllText(_temp[$"wms/q/done/{id}.out"])));
+        }
+        finally
+        {
+            foreach (var run in runs) run.Dispose();
+        }
+    }
 }

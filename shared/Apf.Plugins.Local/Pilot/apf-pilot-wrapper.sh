@@ -63,6 +63,7 @@ started_at=$(printf '%(%s)T' -1)
 jobs_run=0
 jobs_failed=0
 current_job=""     # running/<id>@<pilot>.job while a job runs
+finishing_state="" # done or failed once the job has ended and its files are being moved
 current_pid=""
 heartbeat_pid=""
 
@@ -138,14 +139,22 @@ job_name() { local base=${1##*/}; printf '%s' "${base%@*}"; } # running/<id>@<pi
 release_job() { # put the current job back in ready/ as it was (same attempt)
   [[ -n $current_job ]] || return 0
   local id; id=$(job_name "$current_job")
-  rm -f -- "${current_job%.job}.out" 2>/dev/null || true
-  mv -- "$current_job" "$queue_dir/ready/$id.job" 2>/dev/null || true
+  if [[ -n $finishing_state ]]; then
+    # The job had ended: finish its move instead of running it again.
+    [[ -e $queue_dir/$finishing_state/$id.exit ]] || printf '%s\n' "$code" >"$queue_dir/$finishing_state/$id.exit" 2>/dev/null || true
+    [[ ! -e ${current_job%.job}.out ]] || mv -- "${current_job%.job}.out" "$queue_dir/$finishing_state/$id.out" 2>/dev/null || true
+    mv -- "$current_job" "$queue_dir/$finishing_state/$id.job" 2>/dev/null || true
+  else
+    rm -f -- "${current_job%.job}.out" 2>/dev/null || true
+    mv -- "$current_job" "$queue_dir/ready/$id.job" 2>/dev/null || true
+  fi
   rm -f -- "$pilot_dir/current-job" "$pilot_dir/current-job-pgid" 2>/dev/null || true
   current_job=""
 }
 
 on_signal() {
-  local signal=$1 code=$2
+  # Not named "code": that is the ended job's exit code, which release_job may still need.
+  local signal=$1 exit_with=$2
   trap '' TERM INT
   log "received $signal: stopping"
   if [[ -n $current_pid ]]; then
@@ -155,8 +164,8 @@ on_signal() {
   fi
   release_job
   stop_heartbeat
-  report end "$code" "stopped by $signal"
-  exit "$code"
+  report end "$exit_with" "stopped by $signal"
+  exit "$exit_with"
 }
 trap 'on_signal TERM 143' TERM
 trap 'on_signal INT 130' INT
@@ -170,14 +179,15 @@ if ((heartbeat > 0)); then
     sleeper=""
     trap '[[ -n $sleeper ]] && kill "$sleeper" 2>/dev/null; exit 0' TERM INT
     while :; do
-      sleep "$heartbeat" & sleeper=$!
+      # Its own streams: a sleep outliving a killed subshell must not hold the pilot's output open.
+      sleep "$heartbeat" </dev/null >/dev/null 2>&1 & sleeper=$!
       wait "$sleeper" || true
       jobs_run=$(cat "$pilot_dir/counters" 2>/dev/null | cut -d' ' -f1) || true
       jobs_failed=$(cat "$pilot_dir/counters" 2>/dev/null | cut -d' ' -f2) || true
       jobs_run=${jobs_run:-0} jobs_failed=${jobs_failed:-0}
       report heartbeat "" ""
     done
-  ) >/dev/null &
+  ) </dev/null >/dev/null 2>>"$pilot_dir/heartbeat.err" &
   heartbeat_pid=$!
 fi
 
@@ -200,15 +210,17 @@ run_directory_queue() {
       [[ -e $name ]] || continue
       name=${name##*/}
       id=${name%.job}
-      if mv -- "$queue_dir/ready/$name" "$queue_dir/running/$id@$pilot_id.job" 2>/dev/null; then
-        claimed="$queue_dir/running/$id@$pilot_id.job"; break
+      # Set before the rename: a signal right after it must still find the job to put back.
+      current_job="$queue_dir/running/$id@$pilot_id.job"
+      if mv -- "$queue_dir/ready/$name" "$current_job" 2>/dev/null; then
+        claimed=$current_job; break
       fi
+      current_job=""
     done
     if [[ -z $claimed ]]; then
       ((jobs_run > 0)) && end_message="no job left" || end_message="empty pilot: no job found"
       return 0
     fi
-    current_job=$claimed
     printf '%s\n' "$id" >"$pilot_dir/current-job"
     limit=$job_timeout
     ((remaining < limit)) && limit=$remaining
@@ -235,10 +247,11 @@ run_directory_queue() {
     jobs_run=$((jobs_run + 1))
     if ((code == 0)); then state=done; else state=failed; jobs_failed=$((jobs_failed + 1)); fi
     # Outputs first, the job file last: a job seen in done/ or failed/ always has its outputs beside it.
+    finishing_state=$state
     mv -- "$out" "$queue_dir/$state/$id.out"
     printf '%s\n' "$code" >"$queue_dir/$state/$id.exit"
     mv -- "$claimed" "$queue_dir/$state/$id.job"
-    current_job=""
+    current_job="" finishing_state=""
     rm -f -- "$pilot_dir/current-job" "$pilot_dir/current-job-pgid"
     rm -rf -- "$work"
     printf '%d %d\n' "$jobs_run" "$jobs_failed" >"$pilot_dir/counters"
