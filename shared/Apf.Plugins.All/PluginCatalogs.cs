@@ -1,6 +1,7 @@
 using Apf.Core.Configuration;
 using Apf.Core.Plugins;
 using Apf.Plugins.HTCondor;
+using Apf.Plugins.Local;
 using Apf.Plugins.Wms;
 using Apf.Scheduling;
 
@@ -11,6 +12,7 @@ public static class PluginCatalogs
 {
     public static PluginCatalog Default() => new PluginCatalog()
         .AddSchedulerPlugins()
+        .AddLocalPlugins()
         .AddHTCondorPlugins()
         .AddWmsPlugins();
 

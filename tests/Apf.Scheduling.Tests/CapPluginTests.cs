@@ -62,12 +62,21 @@ public class CapPluginTests
     [InlineData(12, 20, 25, true, 5)]
     [InlineData(3, 20, 25, true, 3)]
     [InlineData(12, 25, 25, true, 0)]
-    [InlineData(40, 0, 25, true, 40)]    // nothing pending: free slots may exist (APF)
+    [InlineData(40, 0, 25, true, 25)]    // nothing pending: still capped (APF let 40 through)
     [InlineData(-6, 0, 25, false, -6)]
     [InlineData(-6, 10, 25, false, -6)]  // allow_negative only bounds the room, not the input
     public void MaxPending_keeps_at_most_maximum_pilots_waiting(int n, int pending, int max, bool allowNegative, int expected)
     {
         var plugin = Valid("MaxPending", ("sched.maxpending.maximum", max.ToString()), ("sched.maxpending.allow_negative", allowNegative.ToString()));
+        Assert.Equal(expected, plugin.Out(Fresh(pending: pending), n));
+    }
+
+    [Theory]
+    [InlineData(40, 0, 40)]   // APF's rule on request: nothing pending, free slots may exist
+    [InlineData(40, 1, 24)]
+    public void MaxPending_passes_when_empty_only_when_asked(int n, int pending, int expected)
+    {
+        var plugin = Valid("MaxPending", ("sched.maxpending.maximum", "25"), ("sched.maxpending.pass_when_empty", "true"));
         Assert.Equal(expected, plugin.Out(Fresh(pending: pending), n));
     }
 

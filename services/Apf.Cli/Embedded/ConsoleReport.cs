@@ -9,6 +9,12 @@ internal static class ConsoleReport
 {
     private static readonly Lock Gate = new();
 
+    static ConsoleReport()
+    {
+        // Piped into a file or a CI log, lines would wrap at 80 columns; keep each line whole.
+        if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 240;
+    }
+
     /// <summary>Prints configuration problems; false when the factory cannot start at all.</summary>
     public static bool Configuration(FactoryConfig config)
     {
@@ -34,7 +40,8 @@ internal static class ConsoleReport
         {
             AnsiConsole.MarkupLineInterpolated(
                 $"[grey]{d.DecidedAt.ToLocalTime():HH:mm:ss}[/] [bold]{d.Queue,-12}[/] cycle {d.Cycle,-4} WMS: {wms} | batch: {batch} | in-flight {d.InFlight} → [{colour}]{d.Action}[/]");
-            if (d.Explanation.Length > 0) AnsiConsole.MarkupLineInterpolated($"    [grey]{d.Explanation}[/]");
+            foreach (var step in d.Steps)
+                AnsiConsole.MarkupLineInterpolated($"    [grey]{step.Plugin,-16} {step.Input,4} → {step.Output,-4} {step.Explanation}[/]");
             if (d.Error is not null) AnsiConsole.MarkupLineInterpolated($"    [red]error: {d.Error}[/]");
             if (!d.WmsState.StartsWith("fresh")) AnsiConsole.MarkupLineInterpolated($"    [yellow]wms status {d.WmsState}[/]");
             if (!d.BatchState.StartsWith("fresh")) AnsiConsole.MarkupLineInterpolated($"    [yellow]batch status {d.BatchState}[/]");

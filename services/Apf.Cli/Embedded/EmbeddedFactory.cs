@@ -5,6 +5,7 @@ using Apf.Factory.Configuration;
 using Apf.Factory.Hosting;
 using Apf.Factory.Pilots;
 using Apf.Factory.Submitting;
+using Apf.Plugins.Local.Pilot;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -29,6 +30,7 @@ internal static class EmbeddedFactory
         var catalog = PluginCatalogs.Default();
         var config = PluginCatalogs.Build(YamlConfigReader.ReadFile(options.ConfigFile));
         if (!ConsoleReport.Configuration(config)) return 1;
+        DemoJobs.Seed(config);
 
         Directory.CreateDirectory(config.Factory.BaseLogDirectory);
         var logFile = Path.Combine(config.Factory.BaseLogDirectory, "apf-.log");
@@ -44,7 +46,7 @@ internal static class EmbeddedFactory
         builder.Services.AddSingleton(catalog);
         builder.Services.AddSingleton<IFactoryConfigProvider>(sp =>
             new YamlFileConfigProvider(options.ConfigFile, sp.GetRequiredService<FactoryConfigBuilder>(), sp.GetRequiredService<ILogger<YamlFileConfigProvider>>()));
-        builder.Services.AddSingleton(new PilotWrapperOptions { DefaultExecutable = PilotWrappers.DefaultPath });
+        builder.Services.AddSingleton(new PilotWrapperOptions { DefaultExecutable = PilotWrapper.DefaultPath });
         builder.Services.AddApfFactory(FactoryRoles.All, new BusOptions { Transport = BusTransport.InMemory });
         builder.Services.AddSingleton<DrainWatcher>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));

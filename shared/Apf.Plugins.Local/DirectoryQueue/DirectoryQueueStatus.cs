@@ -30,11 +30,7 @@ public sealed class DirectoryQueueStatus(DirectoryJobQueue queue) : IWmsStatusPl
         var settings = context.Settings;
         var root = settings.RequiredString(RootKey);
         if (root.Length == 0) return new DirectoryQueueStatus(new DirectoryJobQueue(context.Factory.WorkDirectory));
-        if (!Path.IsPathRooted(root))
-        {
-            if (ConfigFolder(settings.Settings.Find(RootKey)) is { } folder) root = FactorySettings.Resolve(folder, root);
-            else settings.Error(RootKey, $"'{root}' is relative but its configuration file is unknown; give an absolute path");
-        }
+        root = context.ResolvePath(root);
         var time = context.Services.GetService(typeof(TimeProvider)) as TimeProvider;
         return new DirectoryQueueStatus(new DirectoryJobQueue(root, time));
     }
@@ -64,12 +60,4 @@ public sealed class DirectoryQueueStatus(DirectoryJobQueue queue) : IWmsStatusPl
     }
 
     // Settings origins read "<file> (<section>)"; a relative root means relative to that file's folder.
-    private static string? ConfigFolder(SettingValue? value)
-    {
-        if (value is null) return null;
-        var origin = value.Origin;
-        var paren = origin.LastIndexOf(" (", StringComparison.Ordinal);
-        var file = paren > 0 && origin.EndsWith(')') ? origin[..paren] : origin;
-        return File.Exists(file) ? Path.GetDirectoryName(Path.GetFullPath(file)) : null;
-    }
 }

@@ -12,7 +12,7 @@ namespace Apf.Plugins.Local.LocalBatch;
 /// APF_PILOT_ID, APF_PILOT_DIR and APFCID = the pilot id). Its stdout, stderr and launcher log go to
 /// &lt;LogDirectory&gt;/&lt;pilot id&gt;.out/.err/.log; its bookkeeping to a <see cref="LocalPilotStore"/> folder.
 /// </summary>
-public sealed class LocalProcessSubmit(LocalPilotStore store) : IBatchSubmitPlugin
+public sealed class LocalProcessSubmit(LocalPilotStore store) : IBatchSubmitPlugin, IStopPilotsOnShutdown
 {
     /// <summary>The plugin's APF name (batch status and batch submit alike).</summary>
     public const string Name = "LocalProcess";
@@ -64,6 +64,10 @@ public sealed class LocalProcessSubmit(LocalPilotStore store) : IBatchSubmitPlug
 
     public Task<IReadOnlyList<string>> RetireAsync(string factory, string queue, int count, CancellationToken cancellationToken) =>
         Task.FromResult(new LocalPilotStopper(store).Retire(factory, queue, count));
+
+    /// <summary>Local pilots live and die with the all-in-one factory: stop them and put their jobs back.</summary>
+    public Task StopPilotsAsync(string factory, CancellationToken cancellationToken) =>
+        new LocalPilotStopper(store).StopAllAsync(factory, TimeSpan.FromSeconds(10), cancellationToken);
 
     private static ProcessStartInfo StartInfo(PilotRequest request, string id, string folder)
     {
