@@ -96,8 +96,9 @@ public sealed class MonitorMetrics
 
     private IEnumerable<Measurement<int>> Per(Func<QueueSummary, int?> value)
     {
+        // A queue without a decision has no figures yet: no sample rather than a misleading 0.
         foreach (var s in _state.Overview().Queues)
-            if (value(s) is { } v) yield return new Measurement<int>(v, Tag("queue", s.Queue));
+            if (s.DecidedAt is not null && value(s) is { } v) yield return new Measurement<int>(v, Tag("queue", s.Queue));
     }
 
     private IEnumerable<Measurement<double>> Ages()
