@@ -17,7 +17,10 @@ public sealed class MonitorOptions
     /// <summary>A pilot that has not ended and sent nothing for this long is marked lost.</summary>
     public TimeSpan PilotLostAfter { get; set; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>How often lost pilots are looked for (and counted once each).</summary>
+    /// <summary>Pilots not heard of for this long (ended or lost) are forgotten, keeping memory bounded.</summary>
+    public TimeSpan PilotRetention { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>How often lost pilots are looked for (and counted once each), and old ones forgotten.</summary>
     public TimeSpan LostCheckInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>A queue whose last decision is older than this is shown stale.</summary>

@@ -116,4 +116,17 @@ public class HeartbeatTests
         var figures = host.State.Summary("analysis")!.Pilots;
         Assert.Equal((2, 1), (figures.RecentlyEnded, figures.RecentlyEndedShort));
     }
+
+    [Fact]
+    public async Task Pilots_silent_beyond_the_retention_are_forgotten()
+    {
+        await using var host = await MonitorHost.StartAsync(o => { o.PilotRetention = TimeSpan.FromMinutes(100); o.LostCheckInterval = TimeSpan.FromHours(1); });
+        await host.PilotAsync("old", "start");
+        host.Time.Advance(TimeSpan.FromMinutes(90));
+        await host.PilotAsync("young", "start");
+        host.Time.Advance(TimeSpan.FromMinutes(31));   // the check at 120 min finds old silent 120 min (> 100), young 30 min
+
+        await MonitorHost.Eventually(() => host.State.Pilots().Count == 1);
+        Assert.Equal("young", Assert.Single(await host.GetAsync<List<PilotView>>("/api/pilots")).PilotId);
+    }
 }

@@ -24,6 +24,14 @@ public sealed class PilotTracker
 
     public IReadOnlyCollection<PilotRecord> Pilots => _pilots.Values.ToList();
 
+    /// <summary>Forgets pilots not heard of since <paramref name="cutoff"/> (ended or lost long ago), so a long-running factory's memory stays bounded.</summary>
+    public IReadOnlyList<string> Forget(DateTimeOffset cutoff)
+    {
+        var gone = _pilots.Values.Where(p => p.LastSeenAt < cutoff).Select(p => p.PilotId).ToList();
+        foreach (var id in gone) _pilots.TryRemove(id, out _);
+        return gone;
+    }
+
     public PilotCounts CountsFor(string? queue = null)
     {
         var pilots = _pilots.Values.Where(p => queue is null || p.Queue == queue).ToList();

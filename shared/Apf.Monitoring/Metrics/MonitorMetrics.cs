@@ -83,6 +83,13 @@ public sealed class MonitorMetrics
 
     private readonly HashSet<string> _endedSeen = new(StringComparer.Ordinal);
 
+    /// <summary>Forgets pilots the tracker forgot.</summary>
+    public void Forget(IEnumerable<string> pilotIds)
+    {
+        lock (_endedSeen)
+            foreach (var id in pilotIds) _endedSeen.Remove(id);
+    }
+
     private void OnPilot(PilotEvent e, PilotRecord p)
     {
         _pilotEvents.Add(1, Tag("queue", p.Queue), Tag("kind", e.Kind));
@@ -97,29 +104,47 @@ public sealed class MonitorMetrics
     private IEnumerable<Measurement<int>> Per(Func<QueueSummary, int?> value)
     {
         // A queue without a decision has no figures yet: no sample rather than a misleading 0.
-        foreach (var s in _state.Overview().Queues)
+        foreach (var s in Rows())
             if (s.DecidedAt is not null && value(s) is { } v) yield return new Measurement<int>(v, Tag("queue", s.Queue));
     }
 
     private IEnumerable<Measurement<double>> Ages()
     {
-        foreach (var s in _state.Overview().Queues)
+        foreach (var s in Rows())
             if (s.AgeSeconds is { } age) yield return new Measurement<double>(age, Tag("queue", s.Queue));
     }
 
     private IEnumerable<Measurement<int>> Health()
     {
-        foreach (var s in _state.Overview().Queues)
+        foreach (var s in Rows())
             yield return new Measurement<int>(1, Tag("queue", s.Queue), Tag("health", s.Health));
     }
 
     private IEnumerable<Measurement<int>> PilotStates()
     {
-        foreach (var s in _state.Overview().Queues)
+        foreach (var s in Rows())
         {
             yield return new Measurement<int>(s.Pilots.Running, Tag("queue", s.Queue), Tag("state", PilotState.Running));
             yield return new Measurement<int>(s.Pilots.Lost, Tag("queue", s.Queue), Tag("state", PilotState.Lost));
             yield return new Measurement<int>(s.Pilots.Ended, Tag("queue", s.Queue), Tag("state", PilotState.Ended));
+        }
+    }
+
+    private readonly Lock _cacheLock = new();
+    private (long Version, long Second, IReadOnlyList<QueueSummary> Rows)? _cache;
+
+    // One scrape reads a dozen gauges: compute the overview once, not once per gauge. Reused only while
+    // nothing happened and the clock is in the same second, so ages and lost pilots stay exact.
+    private IReadOnlyList<QueueSummary> Rows()
+    {
+        var version = _state.Version;
+        var second = _state.Time.GetUtcNow().ToUnixTimeSeconds();
+        lock (_cacheLock)
+        {
+            if (_cache is { } c && c.Version == version && c.Second == second) return c.Rows;
+            var rows = _state.Overview().Queues;
+            _cache = (version, second, rows);
+            return rows;
         }
     }
 

@@ -21,11 +21,24 @@ public sealed class LostPilotWatcher(
         using var timer = new PeriodicTimer(state.Options.LostCheckInterval, state.Time);
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken)) Check();
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                Check();
+                Forget();
+            }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+    }
+
+    /// <summary>Forgets pilots silent for longer than <see cref="MonitorOptions.PilotRetention"/>; returns their ids.</summary>
+    public IReadOnlyList<string> Forget()
+    {
+        var gone = pilots.Forget(state.Time.GetUtcNow() - state.Options.PilotRetention);
+        metrics.Forget(gone);
+        foreach (var id in gone) _reported.Remove(id);
+        return gone;
     }
 
     /// <summary>Reports pilots newly found lost; returns them.</summary>

@@ -56,15 +56,20 @@ public sealed class MonitorState
         }
     }
 
+    private long _version;
+
+    /// <summary>Grows with every recorded event: an unchanged version at the same second means an unchanged overview.</summary>
+    public long Version => Interlocked.Read(ref _version);
+
     public QueueList Overview()
     {
         var now = Time.GetUtcNow();
-        var pilots = _pilots.Pilots;
-        return new QueueList(now, QueueNames.Select(q => Summarize(q, now, pilots)).ToList());
+        var pilots = _pilots.Pilots.ToLookup(p => p.Queue, StringComparer.Ordinal);
+        return new QueueList(now, QueueNames.Select(q => Summarize(q, now, pilots[q])).ToList());
     }
 
     public QueueSummary? Summary(string queue) =>
-        QueueNames.Contains(queue) ? Summarize(queue, Time.GetUtcNow(), _pilots.Pilots) : null;
+        QueueNames.Contains(queue) ? Summarize(queue, Time.GetUtcNow(), _pilots.Pilots.Where(p => p.Queue == queue)) : null;
 
     public QueueDetail? Detail(string queue)
     {
@@ -72,7 +77,7 @@ public sealed class MonitorState
         if (!QueueNames.Contains(queue)) return null;
         var record = _queues.GetValueOrDefault(queue);
         var decisions = record?.Decisions.ToList().Reverse().ToList() ?? [];
-        return new QueueDetail(now, Summarize(queue, now, _pilots.Pilots), decisions, Pilots(queue, null, Options.RecentPilots));
+        return new QueueDetail(now, Summarize(queue, now, _pilots.Pilots.Where(p => p.Queue == queue)), decisions, Pilots(queue, null, Options.RecentPilots));
     }
 
     public QueueHistory? History(string queue)
@@ -113,14 +118,16 @@ public sealed class MonitorState
         Message = p.Message,
     };
 
-    private QueueSummary Summarize(string queue, DateTimeOffset now, IReadOnlyCollection<PilotRecord> allPilots)
+    private QueueSummary Summarize(string queue, DateTimeOffset now, IEnumerable<PilotRecord> pilotsOfQueue)
     {
         var decided = _progress.LastDecisions.GetValueOrDefault(queue);
         var record = _queues.GetValueOrDefault(queue);
         var tally = _progress.TallyOf(queue);
-        var pilots = allPilots.Where(p => p.Queue == queue).ToList();
+        var pilots = pilotsOfQueue.ToList();
         var states = pilots.Select(p => PilotState.Of(p, now, Options.PilotLostAfter)).ToList();
-        var (recent, recentShort) = _pilots.RecentlyEnded(queue, now, Options.RecentWindow, Options.ShortRun);
+        // Same rule as PilotTracker.RecentlyEnded, on the pilots already at hand.
+        var recentlyEnded = pilots.Where(p => p.EndedAt is { } end && now - end <= Options.RecentWindow).ToList();
+        var (recent, recentShort) = (recentlyEnded.Count, recentlyEnded.Count(p => p.WallTime < Options.ShortRun));
         return new QueueSummary
         {
             Queue = queue,
@@ -162,6 +169,7 @@ public sealed class MonitorState
 
     private void OnDecided(QueueDecided d)
     {
+        Interlocked.Increment(ref _version);
         var record = RecordOf(d.Queue);
         record.Decisions.Add(d);
         record.History.Add(new HistoryPoint
@@ -182,12 +190,14 @@ public sealed class MonitorState
 
     private void OnSubmitted(PilotsSubmitted s)
     {
+        Interlocked.Increment(ref _version);
         RecordOf(s.Queue).LastSubmitError = s.Error;
         Submitted?.Invoke(s);
     }
 
     private void OnPilot(PilotEvent e, PilotRecord p)
     {
+        Interlocked.Increment(ref _version);
         RecordOf(p.Queue);
         PilotReported?.Invoke(e, p);
     }
