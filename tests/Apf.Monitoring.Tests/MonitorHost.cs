@@ -40,7 +40,7 @@ public sealed class MonitorHost : IAsyncDisposable
     public MonitorState State => _app.Services.GetRequiredService<MonitorState>();
     public LostPilotWatcher Watcher => _app.Services.GetRequiredService<LostPilotWatcher>();
 
-    public static async Task<MonitorHost> StartAsync(Action<MonitorOptions>? configure = null)
+    public static async Task<MonitorHost> StartAsync(Action<MonitorOptions>? configure = null, Action<IServiceCollection>? services = null)
     {
         var time = new FakeTimeProvider(Start);
         var builder = WebApplication.CreateSlimBuilder();
@@ -49,6 +49,7 @@ public sealed class MonitorHost : IAsyncDisposable
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddApfFactory(FactoryRoles.Observer, new BusOptions());
         builder.Services.AddApfMonitoring(configure);
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapPilotEvents();
         app.MapApfMonitor();
