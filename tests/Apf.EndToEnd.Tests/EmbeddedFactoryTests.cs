@@ -15,7 +15,7 @@ public partial class EmbeddedFactoryTests
         await run.AddJobsAsync("alpha", perQueue, "sleep 0.3; [ $((RANDOM % 5)) -eq 0 ] && exit 7; echo ok");
         await run.AddJobsAsync("beta", perQueue, "sleep 0.2; echo ok");
 
-        var (code, output) = await run.RunToEndAsync(["run", "--config", run.ConfigFile, "--until-drained", "--timeout", "00:04:00"], TimeSpan.FromMinutes(5));
+        var (code, output) = await run.RunToEndAsync(["run", "--config", run.ConfigFile, "--listen", "http://127.0.0.1:0", "--until-drained", "--timeout", "00:04:00"], TimeSpan.FromMinutes(5));
 
         Assert.True(code == 0, output);
         foreach (var queue in new[] { "alpha", "beta" })
@@ -50,7 +50,7 @@ public partial class EmbeddedFactoryTests
         run.WriteConfig();
         await run.AddJobsAsync("alpha", 6, "sleep 120");
 
-        using var factory = run.Start("run", "--config", run.ConfigFile);
+        using var factory = run.Start("run", "--config", run.ConfigFile, "--listen", "http://127.0.0.1:0");
         var output = new StringBuilder();
         var read = Task.WhenAll(EmbeddedFactoryRun.Pump(factory.StandardOutput, output), EmbeddedFactoryRun.Pump(factory.StandardError, output));
         var deadline = DateTime.UtcNow.AddMinutes(2);

@@ -19,8 +19,8 @@ internal static class RunCommand
         };
         var listen = new Option<string>("--listen")
         {
-            Description = "Address where pilots report start, heartbeat and end.",
-            DefaultValueFactory = _ => "http://127.0.0.1:0",
+            Description = "Where the monitor page is served and pilots report start, heartbeat and end (port 0: any free port).",
+            DefaultValueFactory = _ => "http://127.0.0.1:8080",
         };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only the summary and problems, not every cycle." };
         var command = new Command("run", "Run the factory with every service in this process (no RabbitMQ, no MongoDB needed).")

@@ -5,6 +5,7 @@ using Apf.Factory.Configuration;
 using Apf.Factory.Hosting;
 using Apf.Factory.Pilots;
 using Apf.Factory.Submitting;
+using Apf.Monitoring;
 using Apf.Plugins.Local.Pilot;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -48,11 +49,13 @@ internal static class EmbeddedFactory
             new YamlFileConfigProvider(options.ConfigFile, sp.GetRequiredService<FactoryConfigBuilder>(), sp.GetRequiredService<ILogger<YamlFileConfigProvider>>()));
         builder.Services.AddSingleton(new PilotWrapperOptions { DefaultExecutable = PilotWrapper.DefaultPath });
         builder.Services.AddApfFactory(FactoryRoles.All, new BusOptions { Transport = BusTransport.InMemory });
+        builder.Services.AddApfMonitoring();
         builder.Services.AddSingleton<DrainWatcher>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
         await using var app = builder.Build();
         app.MapPilotEvents();
+        app.MapApfMonitor();
 
         var progress = app.Services.GetRequiredService<FactoryProgress>();
         if (!options.Quiet) progress.Decided += ConsoleReport.Decision;
@@ -61,7 +64,7 @@ internal static class EmbeddedFactory
         await app.StartAsync(cancellationToken);
         var reportUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         app.Services.GetRequiredService<PilotWrapperOptions>().ReportUrl = reportUrl;
-        AnsiConsole.MarkupLineInterpolated($"[grey]factory [bold]{config.Factory.FactoryId}[/] running {config.EnabledQueues.Count()} queue(s); pilots report to {reportUrl}; log {config.Factory.BaseLogDirectory}; Ctrl-C stops[/]");
+        AnsiConsole.MarkupLineInterpolated($"[grey]factory [bold]{config.Factory.FactoryId}[/] running {config.EnabledQueues.Count()} queue(s); monitor and pilot reports at {reportUrl}; log {config.Factory.BaseLogDirectory}; Ctrl-C stops[/]");
 
         var exitCode = await WaitAsync(app, options, cancellationToken);
 

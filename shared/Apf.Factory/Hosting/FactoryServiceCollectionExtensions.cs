@@ -59,9 +59,13 @@ public static class FactoryServiceCollectionExtensions
             }
             if (roles.HasFlag(FactoryRoles.Observer))
             {
-                x.AddConsumer<QueueDecidedConsumer>();
-                x.AddConsumer<SubmissionProgressConsumer>();
-                x.AddConsumer<PilotEventConsumer>();
+                // Every observer (console, each monitor replica) must see every event: a queue of its own,
+                // deleted when it goes, instead of one queue its replicas would share out.
+                var instance = NewId.Next().ToString("N")[..12];
+                void Own(IConsumerRegistrationConfigurator c) => c.Endpoint(e => { e.InstanceId = instance; e.Temporary = true; });
+                Own(x.AddConsumer<QueueDecidedConsumer>());
+                Own(x.AddConsumer<SubmissionProgressConsumer>());
+                Own(x.AddConsumer<PilotEventConsumer>());
             }
             // Transient faults (a busy disk, a broker hiccup) are retried; what still fails goes to the _error queue.
             x.AddConfigureEndpointsCallback((_, _, endpoint) => endpoint.UseMessageRetry(r => r.Intervals(200, 1000, 5000)));
