@@ -57,6 +57,15 @@ public sealed class PilotWrapperTests : IDisposable
     }
 
     [Fact]
+    public async Task The_demo_job_runs()
+    {
+        var id = _queue.AddJobs("q", 1, DirectoryJobQueue.DemoJob).Single();
+        using var run = WrapperRun.Start(_temp["pilot"], Environment("q"));
+        Assert.Equal(0, (await run.WaitAsync()).ExitCode);
+        Assert.StartsWith($"job {id} ran on ", File.ReadAllText(_temp[$"wms/q/done/{id}.out"]));
+    }
+
+    [Fact]
     public async Task A_pilot_that_finds_no_job_is_an_empty_pilot()
     {
         _queue.EnsureQueue("q");
