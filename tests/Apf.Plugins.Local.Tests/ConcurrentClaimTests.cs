@@ -34,7 +34,7 @@ public sealed class ConcurrentClaimTests : IDisposable
                 while (queue.Claim("q", $"thread-{t}") is { } job)
                 {
                     byThreads.Add(job.Id);
-                    Thread.Sleep(5); // a job's worth of work, so the processes keep their share
+                    Thread.Sleep(40); // about what a wrapper spends per job, so both kinds keep a fair share
                     queue.Complete(job, 0, "");
                 }
             }, TestContext.Current.CancellationToken)).ToList();
@@ -42,6 +42,7 @@ public sealed class ConcurrentClaimTests : IDisposable
             foreach (var run in runs) Assert.Equal(0, (await run.WaitAsync(TimeSpan.FromMinutes(2))).ExitCode);
 
             var byProcesses = File.ReadAllLines(ledger);
+            TestContext.Current.TestOutputHelper?.WriteLine($"{byProcesses.Length} jobs run by {wrappers} wrapper processes, {byThreads.Count} by {threads} threads");
             Assert.NotEmpty(byProcesses);
             Assert.NotEmpty(byThreads);
             Assert.Equal(ids.Order(), byProcesses.Concat(byThreads).Order());

@@ -130,7 +130,7 @@ fi
 
 # --- stopping: a job being run goes back to ready/, never half-claimed -------------------------
 stop_heartbeat() {
-  if [[ -n $heartbeat_pid ]]; then kill "$heartbeat_pid" 2>/dev/null || true; wait "$heartbeat_pid" 2>/dev/null || true; fi
+  if [[ -n $heartbeat_pid ]]; then kill -KILL "$heartbeat_pid" 2>/dev/null || true; wait "$heartbeat_pid" 2>/dev/null || true; fi
   heartbeat_pid=""
 }
 
@@ -158,9 +158,11 @@ on_signal() {
   trap '' TERM INT
   log "received $signal: stopping"
   if [[ -n $current_pid ]]; then
-    # The job runs in its own process group (timeout makes one): stop it as a whole.
-    kill -TERM -- "-$current_pid" 2>/dev/null || kill -TERM "$current_pid" 2>/dev/null || true
-    wait "$current_pid" 2>/dev/null || true
+    # The job runs in its own process group (timeout makes one): stop it as a whole. Only wait for a
+    # process that still exists: bash's "wait PID" for a child it already reaped blocks on any child.
+    if kill -TERM -- "-$current_pid" 2>/dev/null || kill -TERM "$current_pid" 2>/dev/null; then
+      wait "$current_pid" 2>/dev/null || true
+    fi
   fi
   release_job
   stop_heartbeat
@@ -175,16 +177,12 @@ report start "" "pilot started"
 
 if ((heartbeat > 0)); then
   (
-    # Its own sleep is stopped with it, so no stray process keeps the pilot's output open.
-    sleeper=""
-    trap '[[ -n $sleeper ]] && kill "$sleeper" 2>/dev/null; exit 0' TERM INT
+    # No child to leave behind: "read -t" on a pipe nobody writes is bash's own sleep, so stopping this
+    # loop is one SIGKILL, with no trap to race against.
     while :; do
-      # Its own streams: a sleep outliving a killed subshell must not hold the pilot's output open.
-      sleep "$heartbeat" </dev/null >/dev/null 2>&1 & sleeper=$!
-      wait "$sleeper" || true
-      jobs_run=$(cat "$pilot_dir/counters" 2>/dev/null | cut -d' ' -f1) || true
-      jobs_failed=$(cat "$pilot_dir/counters" 2>/dev/null | cut -d' ' -f2) || true
-      jobs_run=${jobs_run:-0} jobs_failed=${jobs_failed:-0}
+      read -rt "$heartbeat" <> <(:) || true
+      jobs_run=0 jobs_failed=0
+      read -r jobs_run jobs_failed 2>/dev/null <"$pilot_dir/counters" || true
       report heartbeat "" ""
     done
   ) </dev/null >/dev/null 2>>"$pilot_dir/heartbeat.err" &
