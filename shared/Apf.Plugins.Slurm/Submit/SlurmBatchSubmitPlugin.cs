@@ -1,0 +1,62 @@
+using Apf.Core.Plugins;
+using Apf.Plugins.Slurm.Commands;
+using Apf.Plugins.Slurm.Jobs;
+
+namespace Apf.Plugins.Slurm.Submit;
+
+/// <summary>
+/// Batch submit "Slurm": one sbatch job array per command (split at maxarraysize), the pilot label as the
+/// job name; FindPilots lists jobs by that name; Retire cancels the newest pending pilots of a queue with
+/// <c>scancel --state=PENDING</c>, so a pilot that started meanwhile is never killed.
+/// </summary>
+public sealed class SlurmBatchSubmitPlugin(SlurmClient client, SbatchOptions options) : IBatchSubmitPlugin, IDisposable
+{
+    public async Task<SubmitOutcome> SubmitAsync(PilotRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Count <= 0) return new SubmitOutcome([]);
+        var output = options.OutputDirectory ?? request.LogDirectory;
+        var mkdir = await client.Runner.RunAsync(new CommandLine("mkdir", ["-p", "--", output]), cancellationToken).ConfigureAwait(false);
+        if (!mkdir.Succeeded) throw new InvalidOperationException($"cannot create pilot output folder '{output}' ({client.Runner.Where}): {mkdir.Error.Trim()}");
+
+        var ids = new List<string>(request.Count);
+        for (var left = request.Count; left > 0; left -= options.MaxArraySize)
+        {
+            var count = Math.Min(left, options.MaxArraySize);
+            var jobId = await client.SubmitAsync(SbatchCommand.For(request, options, count), cancellationToken).ConfigureAwait(false);
+            ids.AddRange(SbatchCommand.TaskIds(jobId, count));
+        }
+        return new SubmitOutcome(ids);
+    }
+
+    public async Task<IReadOnlyList<string>> FindPilotsAsync(PilotLabel label, CancellationToken cancellationToken)
+    {
+        var name = label.ToString();
+        var jobs = await client.ListAsync(name, cancellationToken).ConfigureAwait(false);
+        return jobs.Where(j => j.Name == name).Select(j => j.Id).ToList();
+    }
+
+    public async Task<IReadOnlyList<string>> RetireAsync(string factory, string queue, int count, CancellationToken cancellationToken)
+    {
+        if (count <= 0) return [];
+        var prefix = PilotLabel.QueuePrefixOf(factory, queue);
+        var jobs = await client.ListAsync(null, cancellationToken).ConfigureAwait(false);
+        var newestPending = jobs
+            .Where(j => j.Name.StartsWith(prefix, StringComparison.Ordinal) && IsIdle(j))
+            .OrderByDescending(j => j.Age)
+            .Take(count)
+            .Select(j => j.Id)
+            .ToList();
+        if (newestPending.Count == 0) return [];
+        await client.CancelPendingAsync(newestPending, cancellationToken).ConfigureAwait(false);
+
+        // Report what really went: a pilot that started between squeue and scancel was left running.
+        var after = (await client.ListAsync(null, cancellationToken).ConfigureAwait(false)).ToDictionary(j => j.Id, StringComparer.Ordinal);
+        return newestPending.Where(id => !after.TryGetValue(id, out var job) || SlurmStates.Normalize(job.States[0]) == "CANCELLED").ToList();
+    }
+
+    // Only plain waiting pilots: CONFIGURING ones already hold nodes and are about to start.
+    private static bool IsIdle(SlurmJob job) =>
+        job.Phase == PilotPhase.Pending && job.States.Count > 0 && SlurmStates.Normalize(job.States[0]) == "PENDING";
+
+    public void Dispose() => client.Dispose();
+}
