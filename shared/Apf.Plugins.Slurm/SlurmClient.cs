@@ -49,20 +49,27 @@ public sealed class SlurmClient(ICommandRunner runner, SqueueFormat format = Squ
         return Submit.SbatchCommand.ParseJobId(result.Output);
     }
 
-    /// <summary>Cancels the given jobs if (and only if) they are still pending.</summary>
-    public async Task CancelPendingAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    /// <summary>
+    /// Holds pending jobs so they cannot start; jobs that already started are left alone (scontrol reports
+    /// them as "no longer pending", which is not a failure here).
+    /// </summary>
+    public async Task HoldAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {
         if (ids.Count == 0) return;
-        var result = await runner.RunAsync(new CommandLine("scancel", ["--state=PENDING", .. ids]), cancellationToken).ConfigureAwait(false);
-        // scancel exits non-zero when some ids are already gone; the caller checks what really happened.
-        if (!result.Succeeded && !result.Error.Contains("Invalid job id", StringComparison.OrdinalIgnoreCase) && !result.Error.Contains("already completing", StringComparison.OrdinalIgnoreCase))
-            throw Failure("scancel", result);
+        await runner.RunAsync(new CommandLine("scontrol", ["hold", .. ids]), cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task CancelAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    public async Task ReleaseAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {
         if (ids.Count == 0) return;
-        await runner.RunAsync(new CommandLine("scancel", [.. ids]), cancellationToken).ConfigureAwait(false);
+        await runner.RunAsync(new CommandLine("scontrol", ["release", .. ids]), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Cancels jobs. scancel exits non-zero when some ids are already gone; callers check what happened.</summary>
+    public async Task<CommandResult> CancelAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0) return new CommandResult(0, "", "");
+        return await runner.RunAsync(new CommandLine("scancel", [.. ids]), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -26,7 +26,11 @@ internal sealed class PilotLedger
         _entries.TryGetValue(id, out var known);
         // A job's end is the one Slurm reports, else the first time it was seen finished.
         DateTimeOffset? ended = phase is PilotPhase.Done or PilotPhase.Failed ? job.Ended ?? known?.Ended ?? now : null;
-        _entries[id] = new Entry(queue, phase, job.Started ?? known?.Started, ended);
+        var started = job.Started ?? known?.Started;
+        // Slurm stamps a job cancelled while pending with start = end = cancel time: it never ran.
+        if (started is not null && started >= ended && known?.Phase != PilotPhase.Running && SlurmStates.Normalize(job.States[0]) == "CANCELLED")
+            started = null;
+        _entries[id] = new Entry(queue, phase, started, ended);
     }
 
     /// <summary>Pilots last seen pending or running that the latest listing no longer shows.</summary>

@@ -6,8 +6,8 @@ namespace Apf.Plugins.Slurm.Submit;
 
 /// <summary>
 /// Batch submit "Slurm": one sbatch job array per command (split at maxarraysize), the pilot label as the
-/// job name; FindPilots lists jobs by that name; Retire cancels the newest pending pilots of a queue with
-/// <c>scancel --state=PENDING</c>, so a pilot that started meanwhile is never killed.
+/// job name; FindPilots lists jobs by that name; Retire holds the newest pending pilots of a queue, then
+/// cancels those still pending, so a pilot that started meanwhile is never killed.
 /// </summary>
 public sealed class SlurmBatchSubmitPlugin(SlurmClient client, SbatchOptions options) : IBatchSubmitPlugin, IDisposable
 {
@@ -47,11 +47,26 @@ public sealed class SlurmBatchSubmitPlugin(SlurmClient client, SbatchOptions opt
             .Select(j => j.Id)
             .ToList();
         if (newestPending.Count == 0) return [];
-        await client.CancelPendingAsync(newestPending, cancellationToken).ConfigureAwait(false);
 
-        // Report what really went: a pilot that started between squeue and scancel was left running.
+        // "scancel --state=PENDING 12_3" cancels the whole pending remainder of array 12 on Slurm 22.05, and a
+        // plain scancel could kill a pilot that started a moment ago. Holding first closes that race: a held
+        // job cannot start, and scontrol refuses to hold one that already has.
+        await client.HoldAsync(newestPending, cancellationToken).ConfigureAwait(false);
+        var held = (await client.ListAsync(null, cancellationToken).ConfigureAwait(false)).Where(j => IsIdle(j)).Select(j => j.Id).ToHashSet(StringComparer.Ordinal);
+        var toCancel = newestPending.Where(held.Contains).ToList();
+        try
+        {
+            await client.CancelAsync(toCancel, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await client.ReleaseAsync(toCancel, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
+        // Report what really went: cancelled tasks of a pending array leave squeue at once, others show CANCELLED.
         var after = (await client.ListAsync(null, cancellationToken).ConfigureAwait(false)).ToDictionary(j => j.Id, StringComparer.Ordinal);
-        return newestPending.Where(id => !after.TryGetValue(id, out var job) || SlurmStates.Normalize(job.States[0]) == "CANCELLED").ToList();
+        return toCancel.Where(id => !after.TryGetValue(id, out var job) || SlurmStates.Normalize(job.States[0]) == "CANCELLED").ToList();
     }
 
     // Only plain waiting pilots: CONFIGURING ones already hold nodes and are about to start.

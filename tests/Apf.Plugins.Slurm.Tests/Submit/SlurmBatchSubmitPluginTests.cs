@@ -39,7 +39,7 @@ public sealed class SlurmBatchSubmitPluginTests
     }
 
     [Fact]
-    public async Task Retire_cancels_the_newest_plain_pending_pilots_of_the_queue_only_if_still_pending()
+    public async Task Retire_holds_the_newest_plain_pending_pilots_of_the_queue_then_cancels_those_still_pending()
     {
         var before =
             $"70_[0-2]|PD|PENDING|None|2026-11-25T09:00:00|N/A|N/A|{Label}|(null)\n" +
@@ -47,20 +47,21 @@ public sealed class SlurmBatchSubmitPluginTests
             $"72_0|CF|CONFIGURING|None|2026-11-25T09:45:00|N/A|N/A|{Label}|(null)\n" +
             $"73_0|R|RUNNING|None|2026-11-25T09:50:00|2026-11-25T09:51:00|N/A|{Label}|(null)\n" +
             $"74_0|PD|PENDING|None|2026-11-25T09:55:00|N/A|N/A|apf.fac.q2.0123456789abcdef0123456789abcdef|(null)\n";
-        // 71_1 started between squeue and scancel: scancel --state=PENDING left it alone.
-        var after = before.Replace("71_[0-1]|PD|PENDING", "71_0|CA|CANCELLED", StringComparison.Ordinal) +
-                    $"71_1|R|RUNNING|None|2026-11-25T09:30:00|2026-11-25T10:00:00|N/A|{Label}|(null)\n";
+        // 71_1 started between squeue and scontrol hold, so the hold left it running.
+        var held = before.Replace("71_[0-1]|PD|PENDING", "71_0|PD|PENDING", StringComparison.Ordinal) +
+                   $"71_1|R|RUNNING|None|2026-11-25T09:30:00|2026-11-25T10:00:00|N/A|{Label}|(null)\n";
+        // Cancelled tasks of a pending array leave squeue at once; a split-out task shows CANCELLED.
+        var cancelled = held.Replace("71_0|PD|PENDING", "71_0|CA|CANCELLED", StringComparison.Ordinal)
+                            .Replace("70_[0-2]|PD|PENDING", "70_[0-1]|PD|PENDING", StringComparison.Ordinal);
         var runner = new ScriptedRunner().On("squeue", before);
-        runner.On("scancel", _ =>
-        {
-            runner.On("squeue", after.Replace("70_[0-2]|PD|PENDING", "70_0|PD|PENDING", StringComparison.Ordinal) + $"70_2|CA|CANCELLED|None|2026-11-25T09:00:00|N/A|N/A|{Label}|(null)\n");
-            return new CommandResult(0, "", "");
-        });
+        runner.On("scontrol", _ => { runner.On("squeue", held); return new CommandResult(1, "", "scontrol: error: Job is no longer pending execution for job 71_1"); });
+        runner.On("scancel", _ => { runner.On("squeue", cancelled); return new CommandResult(0, "", ""); });
         using var plugin = new SlurmBatchSubmitPlugin(new SlurmClient(runner, SqueueFormat.Text), new SbatchOptions());
 
         var retired = await plugin.RetireAsync("fac", "q1", 3, TestContext.Current.CancellationToken);
 
-        Assert.Equal(["--state=PENDING", "71_1", "71_0", "70_2"], runner.Commands.Single(c => c.Program == "scancel").Arguments);
+        Assert.Equal(["hold", "71_1", "71_0", "70_2"], runner.Commands.Single(c => c.Program == "scontrol").Arguments);
+        Assert.Equal(["71_0", "70_2"], runner.Commands.Single(c => c.Program == "scancel").Arguments);
         Assert.Equal(["71_0", "70_2"], retired);
     }
 
