@@ -14,7 +14,7 @@ internal static class LiveEnvironment
         var conf = Environment.GetEnvironmentVariable("APF_TEST_SLURM_CONF")
                    ?? FromEnvFile(Environment.GetEnvironmentVariable("APF_TEST_SLURM_DIR") ?? "/tmp/apf-test-slurm", "SLURM_CONF");
         if (conf is not null && File.Exists(conf)) return conf;
-        return Missing("a test Slurm cluster (APF_TEST_SLURM_CONF, or /tmp/apf-test-slurm/env): run scripts/slurm/start-test-slurm.sh");
+        return Missing("the test Slurm cluster (APF_TEST_SLURM_CONF, or /tmp/apf-test-slurm/env): run scripts/slurm/start-test-slurm.sh");
     }
 
     public static SshTarget Ssh()
@@ -22,7 +22,7 @@ internal static class LiveEnvironment
         var text = Environment.GetEnvironmentVariable("APF_TEST_SSH")
                    ?? FromEnvFile(Environment.GetEnvironmentVariable("APF_TEST_SSH_DIR") ?? "/tmp/apf-test-sshd", "APF_TEST_SSH");
         if (SshTarget.TryParse(text, out var target) && File.Exists(target.KeyFile)) return target;
-        Missing("a test sshd (APF_TEST_SSH=host:port:user:keyfile, or /tmp/apf-test-sshd/env): run scripts/ssh/start-test-sshd.sh");
+        Missing("the test sshd (APF_TEST_SSH=host:port:user:keyfile, or /tmp/apf-test-sshd/env): run scripts/ssh/start-test-sshd.sh");
         return null!;
     }
 
@@ -44,8 +44,8 @@ internal static class LiveEnvironment
     private static string Missing(string what)
     {
         if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-            Assert.Fail($"CI=true but there is no {what}");
-        Assert.Skip($"needs {what}");
+            Assert.Fail($"CI=true, but {what} is missing");
+        Assert.Skip($"skipped: needs {what}");
         return null!;
     }
 }
