@@ -17,7 +17,12 @@ internal static class SubmitBench
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        var overSsh = args.Contains("--ssh");
+        var singlesOption = args.FirstOrDefault(a => a.StartsWith("--singles=", StringComparison.Ordinal));
+        args = args.Where(a => a != "--ssh" && a != singlesOption).ToArray();
         var pilots = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
+        // One sbatch per pilot is slow over SSH: --singles=N measures it on fewer pilots.
+        var singles = singlesOption is null ? pilots : int.Parse(singlesOption["--singles=".Length..], CultureInfo.InvariantCulture);
         var conf = Environment.GetEnvironmentVariable("SLURM_CONF");
         if (conf is null)
         {
@@ -25,7 +30,17 @@ internal static class SubmitBench
             return 2;
         }
         var env = new Dictionary<string, string> { ["SLURM_CONF"] = conf };
-        using var client = new SlurmClient(new LocalCommandRunner(env, TimeSpan.FromMinutes(5)));
+        SshTarget? ssh = null;
+        if (overSsh && !SshTarget.TryParse(Environment.GetEnvironmentVariable("APF_TEST_SSH"), out ssh))
+        {
+            Console.Error.WriteLine("--ssh needs APF_TEST_SSH=host:port:user:keyfile (scripts/ssh/start-test-sshd.sh prints it)");
+            return 2;
+        }
+        ICommandRunner Runner() => ssh is null
+            ? new LocalCommandRunner(env, TimeSpan.FromMinutes(5))
+            : new SshCommandRunner(ssh, env, TimeSpan.FromMinutes(5));
+        Console.WriteLine(ssh is null ? "commands run locally" : $"commands run over SSH ({ssh})");
+        using var client = new SlurmClient(Runner());
         var submit = new SlurmBatchSubmitPlugin(client, new SbatchOptions { ExtraOptions = ["--hold"], MaxArraySize = pilots });
         var logs = Path.Combine(Path.GetTempPath(), "apf-slurm-bench");
 
@@ -42,7 +57,7 @@ internal static class SubmitBench
         watch.Stop();
         Report($"array (1 sbatch --array=0-{pilots - 1})", arrayIds.BatchIds.Count, watch.Elapsed);
 
-        using (var status = new SlurmBatchStatusPlugin(new SlurmClient(new LocalCommandRunner(env, TimeSpan.FromMinutes(5))), "bench", TimeProvider.System))
+        using (var status = new SlurmBatchStatusPlugin(new SlurmClient(Runner()), "bench", TimeProvider.System))
         {
             var read = Stopwatch.StartNew();
             var figures = await status.ReadAsync([new BatchStatusQuery("q1", TimeSpan.FromHours(1), TimeSpan.FromMinutes(5))], CancellationToken.None);
@@ -55,9 +70,9 @@ internal static class SubmitBench
         var single = Request(1);
         var ids = 0;
         watch.Restart();
-        for (var i = 0; i < pilots; i++) ids += (await submit.SubmitAsync(single, CancellationToken.None)).BatchIds.Count;
+        for (var i = 0; i < singles; i++) ids += (await submit.SubmitAsync(single, CancellationToken.None)).BatchIds.Count;
         watch.Stop();
-        Report($"one sbatch per pilot ({pilots} calls)", ids, watch.Elapsed);
+        Report($"one sbatch per pilot ({singles} calls)", ids, watch.Elapsed);
         await CancelAsync(client, single.Label);
         return 0;
     }

@@ -30,6 +30,10 @@ public sealed class SshCommandRunner : ICommandRunner
     public async Task<CommandResult> RunAsync(CommandLine command, CancellationToken cancellationToken)
     {
         var text = ShellQuote.Command(command.Program, command.Arguments, _environment);
+        // Without input the command reads /dev/null: an unused SSH input stream is never closed with EOF,
+        // and a command that reads standard input would wait for it forever.
+        var stdin = command.StandardInput is { Length: > 0 } input ? Encoding.UTF8.GetBytes(input) : null;
+        if (stdin is null) text += " </dev/null";
         using var deadline = new CancellationTokenSource(_timeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
@@ -37,11 +41,11 @@ public sealed class SshCommandRunner : ICommandRunner
             var client = await ConnectedClientAsync(linked.Token).ConfigureAwait(false);
             using var remote = client.CreateCommand(text, Encoding.UTF8);
             var running = remote.ExecuteAsync(linked.Token);
-            // Closing the input stream sends EOF, which commands reading standard input (sbatch) wait for.
-            await using (var input = remote.CreateInputStream())
+            if (stdin is not null)
             {
-                if (command.StandardInput is { } stdin)
-                    await input.WriteAsync(Encoding.UTF8.GetBytes(stdin), linked.Token).ConfigureAwait(false);
+                // Closing the input stream sends EOF, which commands reading standard input (sbatch) wait for.
+                await using var stream = remote.CreateInputStream();
+                await stream.WriteAsync(stdin, linked.Token).ConfigureAwait(false);
             }
             await running.ConfigureAwait(false);
             return new CommandResult(remote.ExitStatus ?? -1, remote.Result, remote.Error);

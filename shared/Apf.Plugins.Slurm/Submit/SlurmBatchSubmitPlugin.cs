@@ -11,12 +11,14 @@ namespace Apf.Plugins.Slurm.Submit;
 /// </summary>
 public sealed class SlurmBatchSubmitPlugin(SlurmClient client, SbatchOptions options) : IBatchSubmitPlugin, IDisposable
 {
+    // The output folder changes once a day (baseLogDir/YYYY-MM-DD/queue): create it once, not per command,
+    // since over SSH every remote command costs a session.
+    private readonly HashSet<string> _outputFolders = new(StringComparer.Ordinal);
+
     public async Task<SubmitOutcome> SubmitAsync(PilotRequest request, CancellationToken cancellationToken)
     {
         if (request.Count <= 0) return new SubmitOutcome([]);
-        var output = options.OutputDirectory ?? request.LogDirectory;
-        var mkdir = await client.Runner.RunAsync(new CommandLine("mkdir", ["-p", "--", output]), cancellationToken).ConfigureAwait(false);
-        if (!mkdir.Succeeded) throw new InvalidOperationException($"cannot create pilot output folder '{output}' ({client.Runner.Where}): {mkdir.Error.Trim()}");
+        await CreateOutputFolderAsync(options.OutputDirectory ?? request.LogDirectory, cancellationToken).ConfigureAwait(false);
 
         var ids = new List<string>(request.Count);
         for (var left = request.Count; left > 0; left -= options.MaxArraySize)
@@ -26,6 +28,19 @@ public sealed class SlurmBatchSubmitPlugin(SlurmClient client, SbatchOptions opt
             ids.AddRange(SbatchCommand.TaskIds(jobId, count));
         }
         return new SubmitOutcome(ids);
+    }
+
+    private async Task CreateOutputFolderAsync(string folder, CancellationToken cancellationToken)
+    {
+        lock (_outputFolders)
+            if (_outputFolders.Contains(folder)) return;
+        var mkdir = await client.Runner.RunAsync(new CommandLine("mkdir", ["-p", "--", folder]), cancellationToken).ConfigureAwait(false);
+        if (!mkdir.Succeeded) throw new InvalidOperationException($"cannot create pilot output folder '{folder}' ({client.Runner.Where}): {mkdir.Error.Trim()}");
+        lock (_outputFolders)
+        {
+            if (_outputFolders.Count > 1000) _outputFolders.Clear();
+            _outputFolders.Add(folder);
+        }
     }
 
     public async Task<IReadOnlyList<string>> FindPilotsAsync(PilotLabel label, CancellationToken cancellationToken)
@@ -52,15 +67,17 @@ public sealed class SlurmBatchSubmitPlugin(SlurmClient client, SbatchOptions opt
         // plain scancel could kill a pilot that started a moment ago. Holding first closes that race: a held
         // job cannot start, and scontrol refuses to hold one that already has.
         await client.HoldAsync(newestPending, cancellationToken).ConfigureAwait(false);
-        var held = (await client.ListAsync(null, cancellationToken).ConfigureAwait(false)).Where(j => IsIdle(j)).Select(j => j.Id).ToHashSet(StringComparer.Ordinal);
-        var toCancel = newestPending.Where(held.Contains).ToList();
+        List<string> toCancel;
         try
         {
+            var held = (await client.ListAsync(null, cancellationToken).ConfigureAwait(false)).Where(IsIdle).Select(j => j.Id).ToHashSet(StringComparer.Ordinal);
+            toCancel = newestPending.Where(held.Contains).ToList();
             await client.CancelAsync(toCancel, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
-            await client.ReleaseAsync(toCancel, CancellationToken.None).ConfigureAwait(false);
+            // Never leave pilots held that were neither cancelled nor released.
+            await client.ReleaseAsync(newestPending, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
 

@@ -19,11 +19,14 @@ public sealed class LiveSshTests
         var result = await runner.RunAsync(new CommandLine("printf", ["%s\\0", .. Words.Hostile]), TestContext.Current.CancellationToken);
         var env = await runner.RunAsync(new CommandLine("sh", ["-c", "printf %s \"$APF_X\""]), TestContext.Current.CancellationToken);
         var stdin = await runner.RunAsync(new CommandLine("cat", [], "line 1\nit's line 2\n"), TestContext.Current.CancellationToken);
+        // A command reading standard input when none is given must see EOF, not wait until the timeout.
+        var noInput = await runner.RunAsync(new CommandLine("cat", []), TestContext.Current.CancellationToken);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(Words.Hostile, result.Output.Split('\0')[..^1]);
         Assert.Equal("it's $(id)", env.Output);
         Assert.Equal("line 1\nit's line 2\n", stdin.Output);
+        Assert.Equal((0, ""), (noInput.ExitCode, noInput.Output));
     }
 
     [Fact]

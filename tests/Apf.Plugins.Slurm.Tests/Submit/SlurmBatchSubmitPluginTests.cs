@@ -26,6 +26,10 @@ public sealed class SlurmBatchSubmitPluginTests
         Assert.Equal(["100_0", "100_1", "100_2", "100_3", "101_0", "101_1", "101_2", "101_3", "102_0", "102_1"], outcome.BatchIds);
         Assert.Equal(["--array=0-3", "--array=0-3", "--array=0-1"], runner.Commands.Where(c => c.Program == "sbatch").Select(c => c.Arguments[2]));
         Assert.Equal(["-p", "--", "/var/log/apf/q1"], runner.Commands[0].Arguments);
+
+        // The output folder is created once per plugin, not per command.
+        await plugin.SubmitAsync(Request(1), TestContext.Current.CancellationToken);
+        Assert.Single(runner.Commands, c => c.Program == "mkdir");
     }
 
     [Fact]
