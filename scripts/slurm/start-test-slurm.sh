@@ -49,7 +49,8 @@ NodeName=$node CPUs=2 State=UNKNOWN
 PartitionName=debug Nodes=$node Default=YES MaxTime=INFINITE State=UP OverSubscribe=FORCE:4
 CONF
 # Only replace the file when it changed, so a running cluster is not disturbed by a second run.
-if [ -f "$conf" ] && cmp -s "$conf" "$conf.new"; then rm "$conf.new"; else mv "$conf.new" "$conf"; fi
+changed=no
+if [ -f "$conf" ] && cmp -s "$conf" "$conf.new"; then rm "$conf.new"; else mv "$conf.new" "$conf"; changed=yes; fi
 export SLURM_CONF="$conf"
 
 alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
@@ -63,7 +64,11 @@ if ! pgrep -x munged >/dev/null; then
     munged --force
   fi
 fi
-alive "$dir/slurmctld.pid" || { log "starting slurmctld"; slurmctld; }
+if alive "$dir/slurmctld.pid"; then
+  if [ "$changed" = yes ]; then log "slurm.conf changed: reconfiguring"; scontrol reconfigure || true; fi
+else
+  log "starting slurmctld"; slurmctld
+fi
 alive "$dir/slurmd.pid" || { log "starting slurmd"; slurmd; }
 
 for _ in $(seq 1 60); do

@@ -82,7 +82,8 @@ public sealed class SlurmBatchSubmitPlugin(SlurmClient client, SbatchOptions opt
         }
 
         // Report what really went: cancelled tasks of a pending array leave squeue at once, others show CANCELLED.
-        var after = (await client.ListAsync(null, cancellationToken).ConfigureAwait(false)).ToDictionary(j => j.Id, StringComparer.Ordinal);
+        var after = new Dictionary<string, SlurmJob>(StringComparer.Ordinal);
+        foreach (var job in await client.ListAsync(null, cancellationToken).ConfigureAwait(false)) after.TryAdd(job.Id, job);
         return toCancel.Where(id => !after.TryGetValue(id, out var job) || SlurmStates.Normalize(job.States[0]) == "CANCELLED").ToList();
     }
 
