@@ -15,7 +15,7 @@ for setup in scripts/rabbitmq/install-rabbitmq.sh scripts/slurm/start-test-slurm
     echo "== $setup"
     # Each setup script prints the environment the tests need (KEY=value lines) on its last lines.
     while IFS= read -r line; do
-      if [[ "$line" =~ ^(APF_[A-Z_]+|SLURM_CONF)=(.*)$ ]]; then export "${BASH_REMATCH[1]}=${BASH_REMATCH[2]}"; echo "   $line"; fi
+      if [[ "$line" =~ ^(export\ )?(APF_[A-Z_]+|SLURM_CONF)=(.*)$ ]]; then export "${BASH_REMATCH[2]}=${BASH_REMATCH[3]}"; echo "   $line"; fi
     done < <("$setup")
   fi
 done

@@ -2,6 +2,7 @@ using Apf.Core.Configuration;
 using Apf.Core.Plugins;
 using Apf.Plugins.HTCondor;
 using Apf.Plugins.Local;
+using Apf.Plugins.Slurm;
 using Apf.Plugins.Wms;
 using Apf.Scheduling;
 
@@ -13,6 +14,7 @@ public static class PluginCatalogs
     public static PluginCatalog Default() => new PluginCatalog()
         .AddSchedulerPlugins()
         .AddLocalPlugins()
+        .AddSlurmPlugins()
         .AddHTCondorPlugins()
         .AddWmsPlugins();
 
