@@ -3,68 +3,38 @@ using Apf.Core.Configuration;
 using Apf.Core.Plugins;
 using Apf.Factory.Configuration;
 using MassTransit;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Apf.Factory.Status;
 
 /// <summary>
-/// The BatchStatus service's loop: reads every batch source once per interval and publishes one
-/// snapshot per source, with figures for each Apf queue it serves.
+/// The BatchStatus service's loop: one <see cref="BatchStatusObserved"/> per batch source per interval,
+/// with figures for each Apf queue it serves. Its time is when the read started: a pilot submitted
+/// after that may be missing from the figures, and the Scheduler counts it as in flight.
 /// </summary>
-public sealed class BatchStatusPoller(
-    IFactoryConfigProvider config,
-    IBus bus,
-    TimeProvider time,
-    ILogger<BatchStatusPoller> logger) : BackgroundService
+public sealed class BatchStatusPoller(IFactoryConfigProvider config, IBus bus, TimeProvider time, ILogger<BatchStatusPoller> logger)
+    : StatusPoller<BatchStatusObserved>(config, bus, time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            await PollOnceAsync(stoppingToken);
-            await Task.Delay(config.Current.Factory.BatchStatusInterval, time, stoppingToken).ConfigureAwait(false);
-        }
-    }
+    protected override string Kind => "batch status";
 
-    public Task PollOnceAsync(CancellationToken cancellationToken)
-    {
-        var sources = config.Current.EnabledQueues.GroupBy(q => q.BatchSource);
-        return Task.WhenAll(sources.Select(s => ReadSourceAsync(s.Key, s.ToList(), cancellationToken)));
-    }
+    protected override TimeSpan IntervalOf(FactoryConfig config) => config.Factory.BatchStatusInterval;
 
-    private async Task ReadSourceAsync(string source, IReadOnlyList<QueueDefinition> queues, CancellationToken cancellationToken)
+    protected override string SourceOf(QueueDefinition queue) => queue.BatchSource;
+
+    protected override async Task<BatchStatusObserved> ReadAsync(string source, IReadOnlyList<QueueDefinition> queues, DateTimeOffset observedAt, CancellationToken cancellationToken)
     {
         var asked = queues.Select(q => new BatchStatusQuery(q.Name, q.RecentWindow, q.ShortRun)).ToList();
-        var timeout = queues.Min(q => q.Options.PluginTimeout);
-        var observedAt = time.GetUtcNow();
-        BatchStatusObserved snapshot;
-        try
+        var figures = await queues[0].BatchStatus.ReadAsync(asked, cancellationToken).ConfigureAwait(false);
+        return new BatchStatusObserved
         {
-            var figures = await PluginCall.WithTimeoutAsync(
-                ct => queues[0].BatchStatus.ReadAsync(asked, ct), timeout, $"batch status {source}", cancellationToken);
-            snapshot = new BatchStatusObserved
-            {
-                SnapshotId = NewId.NextGuid(),
-                Source = source,
-                // The time the read started: a pilot submitted after it may be missing from the figures.
-                ObservedAt = observedAt,
-                Queues = figures,
-                QueuesAsked = asked.Select(a => a.Queue).ToList(),
-            };
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            logger.LogWarning("Batch status {Source} failed for queues {Queues}: {Reason}", source, string.Join(",", queues.Select(q => q.Name)), PluginCall.Describe(e));
-            snapshot = new BatchStatusObserved
-            {
-                SnapshotId = NewId.NextGuid(),
-                Source = source,
-                ObservedAt = observedAt,
-                QueuesAsked = asked.Select(a => a.Queue).ToList(),
-                Error = PluginCall.Describe(e),
-            };
-        }
-        await bus.Publish(snapshot, cancellationToken).ConfigureAwait(false);
+            SnapshotId = NewId.NextGuid(),
+            Source = source,
+            ObservedAt = observedAt,
+            Queues = figures,
+            QueuesAsked = asked.Select(a => a.Queue).ToList(),
+        };
     }
+
+    protected override BatchStatusObserved Failed(string source, IReadOnlyList<QueueDefinition> queues, DateTimeOffset observedAt, string error) =>
+        new() { SnapshotId = NewId.NextGuid(), Source = source, ObservedAt = observedAt, QueuesAsked = queues.Select(q => q.Name).ToList(), Error = error };
 }
