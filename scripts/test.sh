@@ -38,8 +38,8 @@ for check in scripts/deploy/validate-compose.sh scripts/deploy/test-slurm-entryp
 done
 
 # One plain closing line over every test assembly and check.
-awk '/^(Passed|Failed)!/ { for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
-     /^check / { p += $(NF-3); f += $(NF-1) }
-     END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$results/output.txt"
+awk '/^ *(Passed|Failed|Skipped): *[0-9]+ *$/ { gsub(":", "", $1); n[$1] += $2 }
+     /^check / { n["Passed"] += $(NF-3); n["Failed"] += $(NF-1) }
+     END { printf "%d passed, %d failed, %d skipped\n", n["Passed"], n["Failed"], n["Skipped"] }' "$results/output.txt"
 grep -E "^\s+Skipped " "$results/output.txt" | sed 's/^ */skipped: /' || true
 exit $status
