@@ -16,9 +16,19 @@ public sealed class ChainBuilder(PluginCatalog catalog, Settings settings)
 
     public Settings Settings => settings;
 
-    /// <summary>Plugin names of a chain written "Ready, MaxPerCycle, MaxPending".</summary>
+    /// <summary>Plugin names of a chain written "Ready, MaxPerCycle, MaxPending" (options after ';' removed).</summary>
     public static IReadOnlyList<string> Names(string chain) =>
-        chain.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        chain.Split(';')[0].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>
+    /// The settings of one chain: the shared ones, overridden by the chain's own "key=value" pairs
+    /// written after ';' ("Forecast,MaxPerCycle,MaxPending;sched.maxpercycle.maximum=100").
+    /// </summary>
+    public Settings SettingsOf(string chain)
+    {
+        var own = chain.Split(';').Skip(1).Where(p => p.Trim().Length > 0).ToArray();
+        return own.Length == 0 ? settings : settings.OverriddenBy(Simulation.SettingsFrom(own, "chain options"));
+    }
 
     /// <summary>Every option problem of a chain, checked once before a run.</summary>
     public IReadOnlyList<ConfigError> Check(string chain)
@@ -40,14 +50,24 @@ public sealed class ChainBuilder(PluginCatalog catalog, Settings settings)
 
     private SchedulerChain? Build(string chain, string queue, List<ConfigError> errors)
     {
-        var reader = new SettingsReader(settings, queue, errors, "--set");
+        Settings effective;
+        try
+        {
+            effective = SettingsOf(chain);
+        }
+        catch (ArgumentException e)
+        {
+            errors.Add(new ConfigError("chain options", queue, null, e.Message));
+            return null;
+        }
+        var reader = new SettingsReader(effective, queue, errors, "--set");
         var factory = new FactorySettings
         {
             FactoryId = "simulation",
             WorkDirectory = "var",
             BaseLogDirectory = "var/logs",
             MaxPerFactory = reader.OptionalInt("maxperfactory.maximum", min: 0),
-            Raw = settings,
+            Raw = effective,
         };
         var plugins = new List<ISchedulerPlugin>();
         var names = Names(chain);

@@ -23,7 +23,7 @@ public static class Simulation
     }
 
     /// <summary>Flat settings from "key=value" pairs (later pairs win), origin "--set".</summary>
-    public static Settings SettingsFrom(IEnumerable<string> pairs)
+    public static Settings SettingsFrom(IEnumerable<string> pairs, string origin = "--set")
     {
         var values = new Dictionary<string, SettingValue>(StringComparer.OrdinalIgnoreCase);
         var position = 0;
@@ -31,8 +31,8 @@ public static class Simulation
         {
             position++;
             var at = pair.IndexOf('=');
-            if (at <= 0) throw new ArgumentException($"--set expects key=value, got '{pair}'");
-            values[pair[..at].Trim()] = new SettingValue(pair[(at + 1)..].Trim(), "--set", position);
+            if (at <= 0) throw new ArgumentException($"{origin}: expected key=value, got '{pair}'");
+            values[pair[..at].Trim()] = new SettingValue(pair[(at + 1)..].Trim(), origin, position);
         }
         return new Settings(values);
     }

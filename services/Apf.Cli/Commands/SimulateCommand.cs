@@ -40,20 +40,21 @@ internal static class SimulateCommand
         var set = new Option<string[]>("--set") { Description = "A flat APF key for every queue, key=value (repeatable), e.g. sched.maxpending.maximum=20, sim.batch.delay=exp:900." };
         var plot = new Option<FileInfo?>("--plot") { Description = "Write a PNG of the time series of every chain." };
         var csv = new Option<FileInfo?>("--csv") { Description = "Write the time series of every chain as CSV." };
+        var summary = new Option<FileInfo?>("--summary") { Description = "Append the figures of every chain as CSV rows (header written when the file is new)." };
         var command = new Command("simulate", "Compare scheduler chains on a simulated WMS and batch system (discrete-event, virtual clock).")
         {
-            trace, spread, synthetic, queues, seed, hours, rate, runtime, chain, compare, set, plot, csv,
+            trace, spread, synthetic, queues, seed, hours, rate, runtime, chain, compare, set, plot, csv, summary,
         };
         command.SetAction(parse => Run(new Request(
             parse.GetValue(trace), parse.GetValue(spread)!, parse.GetValue(synthetic)!, parse.GetValue(queues), parse.GetValue(seed),
             parse.GetValue(hours), parse.GetValue(rate), parse.GetValue(runtime), parse.GetValue(chain)!,
-            parse.GetValue(compare) ?? [], parse.GetValue(set) ?? [], parse.GetValue(plot), parse.GetValue(csv))));
+            parse.GetValue(compare) ?? [], parse.GetValue(set) ?? [], parse.GetValue(plot), parse.GetValue(csv), parse.GetValue(summary))));
         return command;
     }
 
     private sealed record Request(
         FileInfo? Trace, string Spread, string Shape, int Queues, int Seed, double Hours, double Rate, double RunTime,
-        string Chain, string[] Compare, string[] Set, FileInfo? Plot, FileInfo? Csv);
+        string Chain, string[] Compare, string[] Set, FileInfo? Plot, FileInfo? Csv, FileInfo? Summary);
 
     private static int Run(Request request)
     {
@@ -104,6 +105,12 @@ internal static class SimulateCommand
             SeriesCsv.Write(writer, results);
             AnsiConsole.MarkupLineInterpolated($"time series: {csvFile.FullName}");
         }
+        if (request.Summary is { } summaryFile)
+        {
+            var exists = summaryFile.Exists && summaryFile.Length > 0;
+            using var writer = new StreamWriter(summaryFile.FullName, append: true);
+            SummaryCsv.Write(writer, workload.Description, results, header: !exists);
+        }
         if (request.Plot is { } plotFile)
         {
             SeriesPlot.SavePng(plotFile.FullName, results, workload.Description);
@@ -145,8 +152,10 @@ internal static class ResultTable
 {
     public static Table Build(IReadOnlyList<SimulationResult> results)
     {
+        // Chains are named in the caption: full chain names as headers would not fit a terminal.
         var table = new Table().Border(TableBorder.Rounded).AddColumn("figure");
-        foreach (var r in results) table.AddColumn(new TableColumn(Markup.Escape(r.Chain)).RightAligned());
+        for (var i = 0; i < results.Count; i++) table.AddColumn(new TableColumn(Letter(i)).RightAligned());
+        table.Caption(string.Join(Environment.NewLine, results.Select((r, i) => $"{Letter(i)}: {Markup.Escape(r.Chain)}")));
         Row("jobs (never started)", r => $"{r.Jobs:N0} ({r.JobsNeverStarted:N0})");
         Row("job wait p50", r => Duration(r.WaitP50Seconds));
         Row("job wait p95", r => Duration(r.WaitP95Seconds));
@@ -164,6 +173,8 @@ internal static class ResultTable
         void Row(string name, Func<SimulationResult, string> value) =>
             table.AddRow(new[] { name }.Concat(results.Select(value)).Select(s => new Markup(Markup.Escape(s))).ToArray());
     }
+
+    private static string Letter(int i) => ((char)('A' + i % 26)).ToString();
 
     private static string Duration(double seconds) =>
         seconds < 120 ? $"{seconds:0} s" : seconds < 7200 ? $"{seconds / 60:0.0} min" : $"{seconds / 3600:0.0} h";
