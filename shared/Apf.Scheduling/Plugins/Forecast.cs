@@ -18,7 +18,7 @@ namespace Apf.Scheduling;
 /// builds one instance per queue, and a second evaluation at the same instant reuses the estimates, so
 /// the output still depends only on the context for a given history.
 /// </remarks>
-public sealed class Forecast(TimeSpan initialDelay, double smoothing, TimeSpan maxDelay, bool retire = true, int spare = 0) : ISchedulerPlugin
+public sealed class Forecast(TimeSpan initialDelay, double smoothing, TimeSpan maxDelay, bool retire = true, int spare = 0, double retireShare = 0.5) : ISchedulerPlugin
 {
     public const string PluginName = "Forecast";
 
@@ -46,7 +46,8 @@ public sealed class Forecast(TimeSpan initialDelay, double smoothing, TimeSpan m
         if (smoothing == 0) r.Error(Options.Key(PluginName, "smoothing"), "must be above 0 (0 would never learn)");
         var retire = r.Bool(Options.Key(PluginName, "retire"), true);
         var spare = Options.Count(r, Options.Key(PluginName, "spare"), 0);
-        return new Forecast(delay, smoothing == 0 ? 0.3 : smoothing, maxDelay, retire, spare);
+        var share = Options.Factor(r, Options.Key(PluginName, "retireshare"), 0.5, max: 1);
+        return new Forecast(delay, smoothing == 0 ? 0.3 : smoothing, maxDelay, retire, spare, share);
     }
 
     public SchedulerStep Apply(in SchedulerContext context, int n)
@@ -64,14 +65,17 @@ public sealed class Forecast(TimeSpan initialDelay, double smoothing, TimeSpan m
 
     private long Idle(in SchedulerContext c) => Math.Max(0L, (long)c.Running - Math.Max(0, c.WmsRunning));
 
-    private double Projected(in SchedulerContext c) => Math.Max(0, c.Ready + _trend * DelaySeconds);
+    // Anticipation is bounded by the work in sight (at most doubling it), so a noisy trend times a long
+    // delay cannot ask for a pile of pilots for an idle queue.
+    private double Projected(in SchedulerContext c) => Math.Clamp(c.Ready + _trend * DelaySeconds, 0, 2.0 * c.Ready + 1);
 
     private long Target(in SchedulerContext c)
     {
         var projected = Projected(in c);
         var need = (long)Math.Ceiling(projected - 1e-9) + spare - c.Pending - Idle(in c);
         // Surplus pending pilots would start to an empty queue: retire them while they still wait.
-        return retire ? Math.Max(need, -(long)c.Pending) : Math.Max(0L, need);
+        if (need >= 0) return need;
+        return retire ? -(long)Math.Ceiling(Math.Min(-need, c.Pending) * retireShare - 1e-9) : 0;
     }
 
     /// <summary>Learns from the change since the previous cycle; a second call at the same instant learns nothing.</summary>
