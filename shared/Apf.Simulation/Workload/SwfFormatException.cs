@@ -4,7 +4,7 @@ namespace Apf.Simulation.Workload;
 public sealed class SwfFormatException(string source, int line, string problem)
     : FormatException($"{source}:{line}: {problem}")
 {
-    public string Source_ => source;
+    public string TraceName => source;
     public int Line => line;
     public string Problem => problem;
 }
