@@ -16,6 +16,8 @@ public sealed record SimulationOptions
     public TimeSpan BatchStatusInterval { get; init; } = TimeSpan.FromSeconds(30);
     public TimeSpan WmsStatusInterval { get; init; } = TimeSpan.FromSeconds(30);
     public DelayDistribution BatchDelay { get; init; } = DelayDistribution.Default;
+    /// <summary>From the decision until the batch system shows the pilots (the Submitter's round trip).</summary>
+    public TimeSpan SubmitLatency { get; init; } = TimeSpan.FromSeconds(60);
     /// <summary>Pilots one queue's site runs at once; an eligible pilot waits for a free slot.</summary>
     public int SiteSlots { get; init; } = 200;
     /// <summary>A pilot with no job for this long ends.</summary>
@@ -46,6 +48,7 @@ public sealed record SimulationOptions
             BatchStatusInterval = r.Seconds("batchstatus.sleep", d.BatchStatusInterval, min: TimeSpan.FromSeconds(1)),
             WmsStatusInterval = r.Seconds("wmsstatus.sleep", d.WmsStatusInterval, min: TimeSpan.FromSeconds(1)),
             BatchDelay = delay,
+            SubmitLatency = r.Seconds("sim.batch.submitlatency", d.SubmitLatency, min: TimeSpan.Zero),
             SiteSlots = r.Int("sim.batch.slots", d.SiteSlots, min: 1),
             IdleTimeout = r.Seconds("sim.pilot.idletimeout", d.IdleTimeout, min: TimeSpan.FromSeconds(1)),
             PilotLifetime = r.Seconds("sim.pilot.lifetime", d.PilotLifetime, min: TimeSpan.FromSeconds(1)),

@@ -35,15 +35,26 @@ public class SimulationTests
     }
 
     [Fact]
-    public void Pilots_submitted_after_the_batch_snapshot_count_as_pending()
+    public void Pilots_submitted_but_not_yet_shown_count_as_pending()
     {
-        // Batch status is read once an hour, cycles run every 6 minutes: without the in-flight ledger
-        // Fixed(4) would be granted again every cycle the snapshot still shows 0 pending.
-        var options = Lab.Options(1, "sim.batch.delay=fixed:100000", "batchstatus.sleep=3600", "apfqueue.maxage=7200", "sim.drain=0");
-        var result = Simulation.Run(Lab.Jobs((0, 10), (7000, 10)), "Fixed,MaxPerCycle,MaxPending;sched.fixed.pilotspercycle=4;sched.maxpercycle.maximum=4;sched.maxpending.maximum=6", Lab.Builder(), options);
+        // Submissions take 400 s to show in batch status, cycles run every 360 s: without the in-flight
+        // ledger the cycle at 360 would see 0 pending and grant Fixed's 4 again (8 > 6).
+        var options = Lab.Options(1, "sim.batch.delay=fixed:100000", "sim.batch.submitlatency=400", "sim.drain=0");
+        var result = Simulation.Run(Lab.Jobs((0, 10), (2000, 10)),
+            "Fixed,MaxPerCycle,MaxPending;sched.fixed.pilotspercycle=4;sched.maxpercycle.maximum=4;sched.maxpending.maximum=6", Lab.Builder(), options);
+        Assert.Equal(6, result.PilotsSubmitted);   // 4 at 0, 2 at 360 (4 in flight), none after
         Assert.Equal(6, result.PeakPendingPerQueue);
-        // 4 at 0, then the hour-old snapshot (0 pending) plus 4 in flight leaves room for 2 at 3600.
-        Assert.Equal(6, result.PilotsSubmitted);
+    }
+
+    [Fact]
+    public void A_command_waits_for_a_batch_snapshot_newer_than_the_last_one()
+    {
+        // Batch status is read once an hour: after acting at 0 the factory holds until the read at 3600.
+        var options = Lab.Options(1, "sim.batch.delay=fixed:100000", "batchstatus.sleep=3600", "apfqueue.maxage=7200", "sim.drain=0");
+        var result = Simulation.Run(Lab.Jobs((0, 10), (3700, 10)),
+            "Fixed,MaxPerCycle,MaxPending;sched.fixed.pilotspercycle=4;sched.maxpercycle.maximum=4;sched.maxpending.maximum=100", Lab.Builder(), options);
+        Assert.Equal(8, result.PilotsSubmitted);   // at 0 and at 3600 only
+        Assert.Equal(2, result.Decisions);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ namespace Apf.Simulation.Engine;
 internal enum PilotState : byte { Pending, Running, Ended, Retired }
 
 /// <summary>One simulated pilot, from submission to its end.</summary>
+/// <param name="submittedAt">When the batch system accepted it (decision + submit latency).</param>
 internal sealed class Pilot(int queue, long submittedAt)
 {
     public int Queue { get; } = queue;

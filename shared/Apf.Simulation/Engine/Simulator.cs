@@ -194,32 +194,44 @@ internal sealed class Simulator
             if (waiting.State == PilotState.Pending) Start(waiting);
     }
 
+    /// <summary>
+    /// The batch system shows the pilots only once the submission completes (submit latency later);
+    /// their queueing delay starts then.
+    /// </summary>
     private void Submit(QueueState q, int count)
     {
+        var completed = Now + (long)_o.SubmitLatency.TotalSeconds;
         for (var i = 0; i < count; i++)
         {
-            var pilot = new Pilot(q.Index, Now);
+            var pilot = new Pilot(q.Index, completed);
             pilot.PendingNode = q.Pending.AddLast(pilot);
-            Schedule(Now + _o.BatchDelay.Sample(q.Delays), new SimEvent(EventKind.PilotEligible, pilot));
+            Schedule(completed + _o.BatchDelay.Sample(q.Delays), new SimEvent(EventKind.PilotEligible, pilot));
         }
         _pendingTotal += count;
         _submitted += count;
         q.SubmittedTotal += count;
-        q.Submissions.Enqueue((Now, count));
+        q.Submissions.Enqueue((completed, count));
         q.PeakPending = Math.Max(q.PeakPending, q.Pending.Count);
         _peakPendingTotal = Math.Max(_peakPendingTotal, _pendingTotal);
     }
 
-    /// <summary>Removes the newest pending pilots (the batch system's condor_rm of idle jobs).</summary>
+    /// <summary>Removes the newest pending pilots the batch system shows (condor_rm of idle jobs).</summary>
     private void Retire(QueueState q, int count)
     {
-        for (var i = 0; i < count && q.Pending.Last is { } last; i++)
+        var node = q.Pending.Last;
+        while (count > 0 && node is not null)
         {
-            last.Value.State = PilotState.Retired;
-            last.Value.PendingNode = null;
-            q.Pending.RemoveLast();
-            _pendingTotal--;
-            _retired++;
+            var previous = node.Previous;
+            if (node.Value.SubmittedAt <= Now)
+            {
+                node.Value.State = PilotState.Retired;
+                node.Value.PendingNode = null;
+                q.Pending.Remove(node);
+                _pendingTotal--;
+                _retired++;
+                count--;
+            }
+            node = previous;
         }
     }
 
@@ -229,9 +241,12 @@ internal sealed class Simulator
     {
         foreach (var q in _queues)
         {
-            q.Batch = new BatchSnapshot(++_snapshotIds, Now, q.Pending.Count, q.Running);
-            // The ledger forgets what this snapshot shows (InFlightLedger.Prune).
+            // The ledger forgets what this snapshot shows (InFlightLedger.Prune: completed before it).
             while (q.Submissions.TryPeek(out var s) && s.At < Now) q.Submissions.Dequeue();
+            var notShown = 0;
+            foreach (var (at, count) in q.Submissions)
+                if (at > Now) notShown += count;
+            q.Batch = new BatchSnapshot(++_snapshotIds, Now, Math.Max(0, q.Pending.Count - notShown), q.Running);
         }
     }
 
@@ -286,6 +301,7 @@ internal sealed class Simulator
         }
     }
 
+    /// <summary>InFlightLedger.InFlight: pilots of commands completed at or after the snapshot, or not completed yet.</summary>
     private int InFlight(QueueState q)
     {
         var total = 0;
