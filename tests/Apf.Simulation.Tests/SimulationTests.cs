@@ -7,17 +7,18 @@ public class SimulationTests
     [Fact]
     public void One_job_waits_for_one_pilot_through_the_batch_delay()
     {
-        // The job arrives at 0, status is read at 0, the cycle at 0 submits one pilot that may start at 100.
+        // The job arrives at 0, status is read at 0, the cycle at 0 submits one pilot that the batch
+        // system shows at 60 (submit latency) and may start at 160.
         var result = Simulation.Run(Lab.Jobs((0, 50)), "Ready,MaxPending", Lab.Builder(),
-            Lab.Options(1, "sim.batch.delay=fixed:100", "sim.pilot.idletimeout=300", "sim.drain=1h"));
+            Lab.Options(1, "sim.batch.delay=fixed:100", "sim.batch.submitlatency=60", "sim.pilot.idletimeout=300", "sim.drain=1h"));
         Assert.Equal(1, result.Jobs);
         Assert.Equal(0, result.JobsNeverStarted);
-        Assert.Equal(100, result.WaitP50Seconds);
-        Assert.Equal(100, result.WaitMaxSeconds);
+        Assert.Equal(160, result.WaitP50Seconds);
+        Assert.Equal(160, result.WaitMaxSeconds);
         Assert.Equal(1, result.PilotsSubmitted);
         Assert.Equal(1, result.PilotsStarted);
         Assert.Equal(0, result.EmptyPilots);
-        Assert.Equal(300 / 3600.0, result.IdlePilotHours, precision: 9);   // job ends at 150, idle until 450
+        Assert.Equal(300 / 3600.0, result.IdlePilotHours, precision: 9);   // job ends at 210, idle until 510
         Assert.Equal(50 / 3600.0, result.BusyPilotHours, precision: 9);
         Assert.Equal(1, result.PeakPendingPerQueue);
     }
