@@ -7,11 +7,14 @@ namespace Apf.Scheduling;
 /// <summary>
 /// A source plugin (it ignores its input, like Ready) that asks for the pilots the queue will need when
 /// a pilot submitted now would start, not for the jobs waiting now:
-/// <c>max(0, ⌈ready + trend · delay⌉ − pending − idle)</c>, where <c>trend</c> is the smoothed change of
-/// ready jobs per second (arrivals minus what running pilots absorb), <c>delay</c> the batch queueing
-/// delay observed through Little's law (mean pending ÷ pilots leaving pending per second, counted
-/// from pending and the queue's submitted total), and <c>idle</c> the running pilots without a job
-/// (running pilots − WMS running jobs), which will take ready jobs before any new pilot can.
+/// <c>need = ⌈projected⌉ + spare − pending − idle</c> with <c>projected = ready + trend · delay</c>
+/// (bounded to 0..2·ready+1), where <c>trend</c> is the smoothed change of ready jobs per second
+/// (arrivals minus what running pilots absorb), <c>delay</c> the batch queueing delay observed through
+/// Little's law (mean pending ÷ pilots leaving pending per second, counted from pending and the queue's
+/// submitted total), <c>idle</c> the running pilots without a job (running pilots − WMS running jobs),
+/// which take ready jobs before any new pilot can, and <c>spare</c> applies only while jobs wait.
+/// A positive need is submitted; a negative one retires <c>retireshare</c> of the surplus pending pilots
+/// (they would start to an empty queue), unless <c>retire</c> is false.
 /// </summary>
 /// <remarks>
 /// Unlike the other plugins it keeps a little state between cycles (the smoothed figures); the factory
@@ -72,7 +75,8 @@ public sealed class Forecast(TimeSpan initialDelay, double smoothing, TimeSpan m
     private long Target(in SchedulerContext c)
     {
         var projected = Projected(in c);
-        var need = (long)Math.Ceiling(projected - 1e-9) + spare - c.Pending - Idle(in c);
+        // Spare pilots only while jobs wait: a quiet queue keeps none (each would start to nothing).
+        var need = (long)Math.Ceiling(projected - 1e-9) + (c.Ready > 0 ? spare : 0) - c.Pending - Idle(in c);
         // Surplus pending pilots would start to an empty queue: retire them while they still wait.
         if (need >= 0) return need;
         return retire ? -(long)Math.Ceiling(Math.Min(-need, c.Pending) * retireShare - 1e-9) : 0;
