@@ -16,12 +16,16 @@ public class ForecastTests
         };
 
     [Theory]
-    [InlineData(10, 3, 5, 5, 7)]     // no history: ready − pending
-    [InlineData(10, 0, 8, 5, 7)]     // 3 running pilots without a job will take 3 ready jobs first
-    [InlineData(0, 0, 4, 4, 0)]
-    [InlineData(2, 2, 0, 0, 0)]
+    [InlineData(10, 3, 5, 5, 8)]     // no history: ready − pending, plus one spare while jobs wait
+    [InlineData(10, 0, 8, 5, 8)]     // 3 running pilots without a job will take 3 ready jobs first
+    [InlineData(0, 0, 4, 4, 0)]      // no work, no spare
+    [InlineData(2, 3, 0, 0, 0)]
     public void Without_history_it_asks_for_ready_jobs_not_covered_by_pending_or_idle_pilots(int ready, int pending, int running, int wmsRunning, int expected) =>
         Assert.Equal(expected, Valid("Forecast").Out(At(0, ready, pending, running, wmsRunning)));
+
+    [Fact]
+    public void Without_spare_it_asks_for_exactly_the_uncovered_jobs() =>
+        Assert.Equal(7, Valid("Forecast", ("sched.forecast.spare", "0")).Out(At(0, ready: 10, pending: 3)));
 
     [Fact]
     public void A_growing_queue_gets_pilots_for_the_jobs_expected_by_the_time_they_start()
@@ -29,14 +33,14 @@ public class ForecastTests
         var plugin = Valid("Forecast", ("sched.forecast.delay", "600"));
         plugin.Out(At(0));
         // 36 more ready jobs in 360 s: trend 0.3 · 0.1/s = 0.03/s, times 600 s = 18 more.
-        Assert.Equal(54, plugin.Out(At(360, ready: 36)));
-        Assert.Equal("Forecast:in=0,ready=36,trend=108/h,delay=600s,projected=54,pending=0,idle=0,ret=54", plugin.Explained(At(360, ready: 36)));
+        Assert.Equal(55, plugin.Out(At(360, ready: 36)));   // and one spare
+        Assert.Equal("Forecast:in=0,ready=36,trend=108/h,delay=600s,projected=54,spare=1,pending=0,idle=0,ret=55", plugin.Explained(At(360, ready: 36)));
     }
 
     [Fact]
     public void Anticipation_never_more_than_doubles_the_ready_jobs()
     {
-        var plugin = Valid("Forecast", ("sched.forecast.delay", "36000"), ("sched.forecast.smoothing", "1"));
+        var plugin = Valid("Forecast", ("sched.forecast.delay", "36000"), ("sched.forecast.smoothing", "1"), ("sched.forecast.spare", "0"));
         plugin.Out(At(0));
         Assert.Equal(2 * 10 + 1, plugin.Out(At(60, ready: 10)));
     }
@@ -46,8 +50,8 @@ public class ForecastTests
     {
         var plugin = Valid("Forecast", ("sched.forecast.delay", "600"), ("sched.forecast.smoothing", "1"));
         plugin.Out(At(0, ready: 40));
-        // 20 jobs absorbed in 360 s by running pilots: 20 − 20/360·600 < 0, nothing to submit.
-        Assert.Equal(0, plugin.Out(At(360, ready: 20, running: 20, wmsRunning: 20)));
+        // 20 jobs absorbed in 360 s by running pilots: 20 − 20/360·600 < 0, only the spare is asked for.
+        Assert.Equal(1, plugin.Out(At(360, ready: 20, running: 20, wmsRunning: 20)));
     }
 
     [Theory]

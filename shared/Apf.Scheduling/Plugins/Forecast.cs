@@ -21,7 +21,7 @@ namespace Apf.Scheduling;
 /// builds one instance per queue, and a second evaluation at the same instant reuses the estimates, so
 /// the output still depends only on the context for a given history.
 /// </remarks>
-public sealed class Forecast(TimeSpan initialDelay, double smoothing, TimeSpan maxDelay, bool retire = true, int spare = 0, double retireShare = 0.5) : ISchedulerPlugin
+public sealed class Forecast(TimeSpan initialDelay, double smoothing, TimeSpan maxDelay, bool retire = true, int spare = 1, double retireShare = 0.5) : ISchedulerPlugin
 {
     public const string PluginName = "Forecast";
 
@@ -48,7 +48,7 @@ public sealed class Forecast(TimeSpan initialDelay, double smoothing, TimeSpan m
         var maxDelay = r.Seconds(Options.Key(PluginName, "maxdelay"), TimeSpan.FromHours(6), min: TimeSpan.FromSeconds(1));
         if (smoothing == 0) r.Error(Options.Key(PluginName, "smoothing"), "must be above 0 (0 would never learn)");
         var retire = r.Bool(Options.Key(PluginName, "retire"), true);
-        var spare = Options.Count(r, Options.Key(PluginName, "spare"), 0);
+        var spare = Options.Count(r, Options.Key(PluginName, "spare"), 1);
         var share = Options.Factor(r, Options.Key(PluginName, "retireshare"), 0.5, max: 1);
         return new Forecast(delay, smoothing == 0 ? 0.3 : smoothing, maxDelay, retire, spare, share);
     }
@@ -108,5 +108,5 @@ public sealed class Forecast(TimeSpan initialDelay, double smoothing, TimeSpan m
         Status.IsStatusProblem(step.Note)
             ? Status.Held(PluginName, n, step)
             : StepNotes.WithNote(string.Create(CultureInfo.InvariantCulture,
-                $"{PluginName}:in={n},ready={context.Ready},trend={TrendPerHour:0.#}/h,delay={DelaySeconds:0}s,projected={Projected(in context):0.#},pending={context.Pending},idle={Idle(in context)},ret={step.Output}"), step);
+                $"{PluginName}:in={n},ready={context.Ready},trend={TrendPerHour:0.#}/h,delay={DelaySeconds:0}s,projected={Projected(in context):0.#},spare={(context.Ready > 0 ? spare : 0)},pending={context.Pending},idle={Idle(in context)},ret={step.Output}"), step);
 }
