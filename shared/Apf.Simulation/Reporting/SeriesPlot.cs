@@ -36,6 +36,7 @@ public static class SeriesPlot
                 plot.Title(title);
                 plot.ShowLegend(Alignment.UpperRight);
             }
+            else plot.Legend.IsVisible = false;   // one legend is enough: the colours are the same in every panel
         }
         multiplot.SavePng(path, width, height);
     }
