@@ -34,7 +34,7 @@ public sealed class ChainBuilder(PluginCatalog catalog, Settings settings)
     public IReadOnlyList<ConfigError> Check(string chain)
     {
         var errors = new List<ConfigError>();
-        Build(chain, "check", errors);
+        Build(chain, "(every queue)", errors);
         return errors;
     }
 
