@@ -10,4 +10,5 @@ root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(ConfigCommand.Create());
 root.Subcommands.Add(JobsCommand.Create());
 root.Subcommands.Add(StatusCommand.Create());
+root.Subcommands.Add(SimulateCommand.Create());
 return await root.Parse(args).InvokeAsync();

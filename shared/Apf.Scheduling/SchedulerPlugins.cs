@@ -28,5 +28,6 @@ public static class SchedulerPlugins
         .AddScheduler(KedaDefault.PluginName, KedaDefault.Create)
         .AddScheduler(KedaCustom.PluginName, KedaCustom.Create)
         .AddScheduler(KedaAccurate.PluginName, KedaAccurate.Create)
-        .AddScheduler(KedaEager.PluginName, KedaEager.Create);
+        .AddScheduler(KedaEager.PluginName, KedaEager.Create)
+        .AddScheduler(Forecast.PluginName, Forecast.Create);
 }

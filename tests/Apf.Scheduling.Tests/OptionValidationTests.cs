@@ -85,7 +85,7 @@ public class OptionValidationTests
     {
         string[] names = ["Ready", "Fillactivated", "WeightedActivated", "Fixed", "Scale", "MaxPerCycle", "MinPerCycle", "MaxPending",
             "MinPending", "MaxToRun", "MaxPerFactory", "KeepNRunning", "KeepNQueueLife", "StatusOffline", "StatusTest", "Throttle",
-            "MaxToSubmit", "MinToSubmit", "Null", "KedaDefault", "KedaCustom", "KedaAccurate", "KedaEager"];
+            "MaxToSubmit", "MinToSubmit", "Null", "KedaDefault", "KedaCustom", "KedaAccurate", "KedaEager", "Forecast"];
         Assert.Equal(names.Order(StringComparer.OrdinalIgnoreCase), PluginBuilder.Catalog.Names(PluginKind.Scheduler));
         foreach (var name in names)
         {

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Runs the scheduler lab's evaluation behind docs/simulation.md: every chain below on the same
+# workloads (three synthetic shapes x three seeds, and the SWF traces of this folder), then prints one
+# Markdown table. Usage: examples/traces/evaluate.sh [summary.csv]
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+apf="$here/../../apf"
+out="${1:-$(mktemp --suffix=.csv)}"
+rm -f "$out"
+chains=(
+  "Forecast,MaxPerCycle,MaxPending"
+  "Forecast,MaxPerCycle,MaxPending;sched.forecast.spare=0"
+  "Ready,MaxPerCycle,MinPerCycle,MaxPending"
+  "KedaAccurate"
+)
+args=(--chain "${chains[0]}")
+for c in "${chains[@]:1}"; do args+=(--compare "$c"); done
+"$apf" simulate --help > /dev/null   # builds once
+for shape in steady bursty diurnal; do
+  for seed in 1 2 3; do
+    APF_NO_BUILD=1 "$apf" simulate --synthetic "$shape" --seed "$seed" --queues 10 "${args[@]}" --summary "$out" > /dev/null
+  done
+done
+for trace in "$here"/*.swf; do
+  APF_NO_BUILD=1 "$apf" simulate --trace "$trace" "${args[@]}" --summary "$out" > /dev/null
+done
+python3 - "$out" <<'PY'
+import csv, sys, collections
+rows = list(csv.DictReader(open(sys.argv[1])))
+chains = list(dict.fromkeys(r["chain"] for r in rows))
+by = collections.defaultdict(dict)
+for r in rows:
+    by[r["workload"]][r["chain"]] = r
+letters = "ABCDEFGH"
+for i, c in enumerate(chains):
+    print(f"- **{letters[i]}**: `{c}`")
+print()
+print("| workload | " + " | ".join(f"{letters[i]} p95 / empty / peak pending" for i in range(len(chains))) + " |")
+print("|---|" + "---:|" * len(chains))
+wins = collections.Counter()
+for w, d in by.items():
+    cells = []
+    for c in chains:
+        r = d[c]
+        cells.append(f"{float(r['wait_p95_s'])/60:.1f} min / {100*float(r['empty_fraction']):.1f} % / {r['peak_pending_queue']}")
+    print(f"| {w.split(',')[0]} | " + " | ".join(cells) + " |")
+    for i, c in enumerate(chains[:2]):
+        a = d[c]
+        if all(float(a["wait_p95_s"]) < float(d[o]["wait_p95_s"]) and float(a["empty_fraction"]) < float(d[o]["empty_fraction"]) for o in chains[2:]):
+            wins[letters[i]] += 1
+print()
+for k in letters[:2]:
+    print(f"{k} beats both anchors (C and D) on p95 and empty fraction at once in {wins[k]} of {len(by)} workloads.")
+PY

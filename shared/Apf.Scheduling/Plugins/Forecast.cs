@@ -1,0 +1,112 @@
+using System.Globalization;
+using Apf.Core.Plugins;
+using Apf.Core.Scheduling;
+
+namespace Apf.Scheduling;
+
+/// <summary>
+/// A source plugin (it ignores its input, like Ready) that asks for the pilots the queue will need when
+/// a pilot submitted now would start, not for the jobs waiting now:
+/// <c>need = ⌈projected⌉ + spare − pending − idle</c> with <c>projected = ready + trend · delay</c>
+/// (bounded to 0..2·ready+1), where <c>trend</c> is the smoothed change of ready jobs per second
+/// (arrivals minus what running pilots absorb), <c>delay</c> the batch queueing delay observed through
+/// Little's law (mean pending ÷ pilots leaving pending per second, counted from pending and the queue's
+/// submitted total), <c>idle</c> the running pilots without a job (running pilots − WMS running jobs),
+/// which take ready jobs before any new pilot can, and <c>spare</c> applies only while jobs wait.
+/// A positive need is submitted; a negative one retires <c>retireshare</c> of the surplus pending pilots
+/// (they would start to an empty queue), unless <c>retire</c> is false.
+/// </summary>
+/// <remarks>
+/// Unlike the other plugins it keeps a little state between cycles (the smoothed figures); the factory
+/// builds one instance per queue, and a second evaluation at the same instant reuses the estimates, so
+/// the output still depends only on the context for a given history.
+/// </remarks>
+public sealed class Forecast(TimeSpan initialDelay, double smoothing, TimeSpan maxDelay, bool retire = true, int spare = 1, double retireShare = 0.5) : ISchedulerPlugin
+{
+    public const string PluginName = "Forecast";
+
+    private DateTimeOffset? _last;
+    private int _lastReady, _lastPending;
+    private long _lastSubmitted;
+    private double _trend;              // ready jobs per second
+    private double _meanPending;        // pilots
+    private double _startRate;          // pilots leaving pending per second
+    private bool _seenStarts;
+
+    public string Name => PluginName;
+
+    /// <summary>The queueing delay the plugin currently assumes.</summary>
+    public TimeSpan Delay => TimeSpan.FromSeconds(DelaySeconds);
+
+    public double TrendPerHour => _trend * 3600;
+
+    public static Forecast Create(PluginContext context)
+    {
+        var r = context.Settings;
+        var delay = r.Seconds(Options.Key(PluginName, "delay"), TimeSpan.FromMinutes(10), min: TimeSpan.Zero);
+        var smoothing = Options.Factor(r, Options.Key(PluginName, "smoothing"), 0.3, max: 1);
+        var maxDelay = r.Seconds(Options.Key(PluginName, "maxdelay"), TimeSpan.FromHours(6), min: TimeSpan.FromSeconds(1));
+        if (smoothing == 0) r.Error(Options.Key(PluginName, "smoothing"), "must be above 0 (0 would never learn)");
+        var retire = r.Bool(Options.Key(PluginName, "retire"), true);
+        var spare = Options.Count(r, Options.Key(PluginName, "spare"), 1);
+        var share = Options.Factor(r, Options.Key(PluginName, "retireshare"), 0.5, max: 1);
+        return new Forecast(delay, smoothing == 0 ? 0.3 : smoothing, maxDelay, retire, spare, share);
+    }
+
+    public SchedulerStep Apply(in SchedulerContext context, int n)
+    {
+        var problem = Status.Both(in context);
+        if (problem != StepNote.None) return new SchedulerStep(0, problem);
+        Observe(in context);
+        return new SchedulerStep(Arithmetic.Saturate(Target(in context)));
+    }
+
+    private double DelaySeconds =>
+        _seenStarts && _startRate > 1e-9
+            ? Math.Min(_meanPending / _startRate, maxDelay.TotalSeconds)
+            : initialDelay.TotalSeconds;
+
+    private long Idle(in SchedulerContext c) => Math.Max(0L, (long)c.Running - Math.Max(0, c.WmsRunning));
+
+    // Anticipation is bounded by the work in sight (at most doubling it), so a noisy trend times a long
+    // delay cannot ask for a pile of pilots for an idle queue.
+    private double Projected(in SchedulerContext c) => Math.Clamp(c.Ready + _trend * DelaySeconds, 0, 2.0 * c.Ready + 1);
+
+    private long Target(in SchedulerContext c)
+    {
+        var projected = Projected(in c);
+        // Spare pilots only while jobs wait: a quiet queue keeps none (each would start to nothing).
+        var need = (long)Math.Ceiling(projected - 1e-9) + (c.Ready > 0 ? spare : 0) - c.Pending - Idle(in c);
+        // Surplus pending pilots would start to an empty queue: retire them while they still wait.
+        if (need >= 0) return need;
+        return retire ? -(long)Math.Ceiling(Math.Min(-need, c.Pending) * retireShare - 1e-9) : 0;
+    }
+
+    /// <summary>Learns from the change since the previous cycle; a second call at the same instant learns nothing.</summary>
+    private void Observe(in SchedulerContext c)
+    {
+        if (_last is { } last && c.Now > last)
+        {
+            var dt = (c.Now - last).TotalSeconds;
+            var a = smoothing;
+            _trend = (1 - a) * _trend + a * ((c.Ready - _lastReady) / dt);
+            var left = Math.Max(0, _lastPending + (c.SubmittedTotal - _lastSubmitted) - c.Pending);
+            if (left > 0) _seenStarts = true;
+            _startRate = (1 - a) * _startRate + a * (left / dt);
+            _meanPending = (1 - a) * _meanPending + a * ((c.Pending + _lastPending) / 2.0);
+        }
+        if (_last is null || c.Now > _last)
+        {
+            _last = c.Now;
+            _lastReady = c.Ready;
+            _lastPending = c.Pending;
+            _lastSubmitted = c.SubmittedTotal;
+        }
+    }
+
+    public string Explain(in SchedulerContext context, int n, SchedulerStep step) =>
+        Status.IsStatusProblem(step.Note)
+            ? Status.Held(PluginName, n, step)
+            : StepNotes.WithNote(string.Create(CultureInfo.InvariantCulture,
+                $"{PluginName}:in={n},ready={context.Ready},trend={TrendPerHour:0.#}/h,delay={DelaySeconds:0}s,projected={Projected(in context):0.#},spare={(context.Ready > 0 ? spare : 0)},pending={context.Pending},idle={Idle(in context)},ret={step.Output}"), step);
+}

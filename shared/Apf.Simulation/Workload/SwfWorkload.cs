@@ -1,0 +1,45 @@
+namespace Apf.Simulation.Workload;
+
+/// <summary>How an SWF trace's jobs are spread over simulated queues.</summary>
+public enum QueueSpread
+{
+    /// <summary>One simulated queue per distinct SWF queue number (field 15), in numeric order.</summary>
+    SwfQueue,
+    /// <summary>Jobs dealt round-robin, in submit order, over a given number of queues.</summary>
+    RoundRobin,
+}
+
+/// <summary>
+/// Turns SWF records into simulation jobs. Submit times are shifted so the first job arrives at 0.
+/// Run time is field 4, or the requested time (field 9) when it is missing; a job with neither, or
+/// without a submit time, is skipped and counted. Processors are ignored: one pilot runs one job.
+/// </summary>
+public static class SwfWorkload
+{
+    public sealed record Result(JobWorkload Workload, int Skipped);
+
+    public static Result Build(IReadOnlyList<SwfRecord> records, QueueSpread spread, int queues, string description)
+    {
+        var usable = records.Where(r => r.SubmitTime >= 0 && (r.RunTime >= 0 || r.RequestedTime >= 0))
+                            .OrderBy(r => r.SubmitTime).ThenBy(r => r.JobNumber).ToList();
+        var skipped = records.Count - usable.Count;
+        var origin = usable.Count == 0 ? 0 : usable[0].SubmitTime;
+        IReadOnlyList<string> names;
+        Func<SwfRecord, int, int> queueOf;
+        if (spread == QueueSpread.SwfQueue)
+        {
+            var numbers = usable.Select(r => r.QueueNumber).Distinct().Order().ToArray();
+            if (numbers.Length == 0) numbers = [-1];
+            names = numbers.Select(n => n < 0 ? "q-none" : $"q{n}").ToArray();
+            queueOf = (r, _) => Array.BinarySearch(numbers, r.QueueNumber);
+        }
+        else
+        {
+            if (queues < 1) throw new ArgumentOutOfRangeException(nameof(queues), "round-robin needs at least one queue");
+            names = Enumerable.Range(0, queues).Select(i => $"q{i}").ToArray();
+            queueOf = (_, i) => i % queues;
+        }
+        var jobs = usable.Select((r, i) => new SimJob(r.JobNumber, queueOf(r, i), r.SubmitTime - origin, Math.Max(1, r.RunTime >= 0 ? r.RunTime : r.RequestedTime)));
+        return new Result(new JobWorkload(jobs, names, description), skipped);
+    }
+}
