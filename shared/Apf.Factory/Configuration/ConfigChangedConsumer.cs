@@ -6,13 +6,13 @@ namespace Apf.Factory.Configuration;
 
 /// <summary>
 /// The config service announced a new revision: fetch it now rather than at the next poll. Does nothing
-/// in a factory that reads a file.
+/// in a process that reads a file or has no configuration at all.
 /// </summary>
-public sealed class ConfigChangedConsumer(IFactoryConfigProvider provider, ILogger<ConfigChangedConsumer> logger) : IConsumer<ConfigChanged>
+public sealed class ConfigChangedConsumer(IServiceProvider services, ILogger<ConfigChangedConsumer> logger) : IConsumer<ConfigChanged>
 {
     public async Task Consume(ConsumeContext<ConfigChanged> context)
     {
-        if (provider is not ConfigServiceConfigProvider service) return;
+        if (services.GetService(typeof(IFactoryConfigProvider)) is not ConfigServiceConfigProvider service) return;
         var changed = context.Message;
         logger.LogInformation("Config service revision {Revision} announced ({Summary}, by {By})", changed.Version, changed.Summary, changed.ChangedBy);
         await service.OnConfigChangedAsync(changed.Version, context.CancellationToken).ConfigureAwait(false);
