@@ -89,6 +89,8 @@ public sealed class ConfigServiceProviderTests : IDisposable
             new ConfigServiceOptions { Url = ClosedPort(), CacheFile = cache }, NullLogger<ConfigServiceConfigProvider>.Instance);
         Assert.False(await unreachable.ReloadAsync(TestContext.Current.CancellationToken));
         Assert.True(unreachable.LoadCache());
+        Assert.True(unreachable.HasConfiguration);
+        Assert.False(unreachable.HasAnswered);   // so the watcher keeps retrying the service often
         Assert.Equal(21, unreachable.Current.Version);
         Assert.Equal("4", unreachable.Current.Queues.Single().Settings["sched.maxpercycle.maximum"]);
     }

@@ -23,6 +23,7 @@ public sealed class ConfigServiceConfigProvider : IFactoryConfigProvider
     private FactoryConfig _current;
     private string? _lastText;
     private long _lastRevision = -1;
+    private bool _answered;
 
     public ConfigServiceConfigProvider(Func<HttpClient> http, FactoryConfigBuilder builder, ConfigServiceOptions options, ILogger<ConfigServiceConfigProvider> logger)
     {
@@ -38,6 +39,9 @@ public sealed class ConfigServiceConfigProvider : IFactoryConfigProvider
     /// <summary>True once a configuration from the service (or its cache file) is in force.</summary>
     public bool HasConfiguration => Current.Version > 0;
 
+    /// <summary>True once the service has answered (a configuration from the cache file alone does not count).</summary>
+    public bool HasAnswered => Volatile.Read(ref _answered);
+
     public event Action<FactoryConfig>? Changed;
 
     /// <summary>
@@ -52,6 +56,7 @@ public sealed class ConfigServiceConfigProvider : IFactoryConfigProvider
         {
             var fetched = await FetchAsync(cancellationToken).ConfigureAwait(false);
             if (fetched is null) return false;
+            Volatile.Write(ref _answered, true);
             applied = Apply(fetched.Value.Yaml, fetched.Value.Revision, Source(fetched.Value.Revision));
             if (applied is not null) await SaveCacheAsync(fetched.Value.Yaml, fetched.Value.Revision, cancellationToken).ConfigureAwait(false);
         }

@@ -5,7 +5,8 @@ namespace Apf.Factory.Configuration;
 
 /// <summary>
 /// Loads the configuration from the config service at start and then on a slow poll: the safety net
-/// for ConfigChanged events that never arrive. Until a first configuration is in force it retries often.
+/// for ConfigChanged events that never arrive. Until the service has answered once (the factory may be
+/// running from its cached copy meanwhile) it retries often.
 /// </summary>
 public sealed class ConfigServiceWatcher(
     ConfigServiceConfigProvider provider,
@@ -27,7 +28,7 @@ public sealed class ConfigServiceWatcher(
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            var wait = provider.HasConfiguration || RetryUntilLoaded > options.PollInterval ? options.PollInterval : RetryUntilLoaded;
+            var wait = provider.HasAnswered || RetryUntilLoaded > options.PollInterval ? options.PollInterval : RetryUntilLoaded;
             try
             {
                 await Task.Delay(wait, time, stoppingToken).ConfigureAwait(false);
