@@ -13,7 +13,7 @@ internal static class ConfigCommand
         var file = new Argument<FileInfo>("FILE") { Description = "The YAML factory file to check." };
         var validate = new Command("validate", "Check a factory file: exit 0 when every queue is valid, 1 otherwise.") { file };
         validate.SetAction(parse => Validate(parse.GetValue(file)!));
-        return new Command("config", "Work with factory configuration.") { validate };
+        return new Command("config", "Work with factory configuration.") { validate, ConfigPushCommand.Create(), ConfigPullCommand.Create(), ConfigImportApfCommand.Create() };
     }
 
     private static int Validate(FileInfo file)

@@ -67,6 +67,7 @@ public static class FactoryServiceCollectionExtensions
                 Own(x.AddConsumer<SubmissionProgressConsumer>());
                 Own(x.AddConsumer<PilotEventConsumer>());
             }
+            if ((roles & ~FactoryRoles.Observer) != 0) Configuration.ConfigChangedConsumer.AddTo(x);
             // Transient faults (a busy disk, a broker hiccup) are retried; what still fails goes to the _error queue.
             x.AddConfigureEndpointsCallback((_, _, endpoint) => endpoint.UseMessageRetry(r => r.Intervals(200, 1000, 5000)));
             if (bus.Transport == BusTransport.RabbitMq)
