@@ -65,15 +65,18 @@ public class PendingCapProperties
     }
 
     /// <summary>
-    /// APF's MaxPending passes its input through when nothing is pending ("free slots may exist"), so
-    /// a chain ending in MaxPending k alone does not bound pending pilots by k: put a MaxPerCycle of
-    /// at most k before it. This documents the behaviour the property above works around.
+    /// MaxPending is a cap even when nothing is pending: a blind Fixed 50 before it still puts only
+    /// 10 pilots in the queue. APF let the whole cycle through ("free slots may exist"); that rule is
+    /// still there on request (pass_when_empty), and then only MaxPerCycle bounds the burst.
     /// </summary>
     [Fact]
-    public void MaxPending_alone_lets_a_whole_cycle_through_when_nothing_is_pending()
+    public void MaxPending_alone_caps_pending_pilots_even_when_nothing_is_pending()
     {
-        var r = Simulation.Run(Lab.Jobs((0, 10)), "Fixed,MaxPending;sched.fixed.pilotspercycle=50;sched.maxpending.maximum=10", Lab.Builder(),
+        var capped = Simulation.Run(Lab.Jobs((0, 10)), "Fixed,MaxPending;sched.fixed.pilotspercycle=50;sched.maxpending.maximum=10", Lab.Builder(),
             Lab.Options(1, "sim.batch.delay=fixed:100000", "sim.drain=0"));
-        Assert.Equal(50, r.PeakPendingPerQueue);
+        var apf = Simulation.Run(Lab.Jobs((0, 10)), "Fixed,MaxPending;sched.fixed.pilotspercycle=50;sched.maxpending.maximum=10;sched.maxpending.pass_when_empty=true", Lab.Builder(),
+            Lab.Options(1, "sim.batch.delay=fixed:100000", "sim.drain=0"));
+        Assert.Equal(10, capped.PeakPendingPerQueue);
+        Assert.Equal(50, apf.PeakPendingPerQueue);
     }
 }

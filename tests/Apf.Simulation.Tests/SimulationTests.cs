@@ -72,10 +72,11 @@ public class SimulationTests
     [Fact]
     public void Negative_decisions_retire_pending_pilots()
     {
-        // 10 pilots are asked for at 0; at 360 they still wait (delay 1 h), ready is 0, MaxPending 2 retires 8.
+        // APF's MaxPending (pass_when_empty) lets 10 pilots through at 0; at 360 they still wait (delay 1 h),
+        // ready is 0, and MaxPending 2 retires 8.
         var options = Lab.Options(1, "sim.batch.delay=fixed:3600", "sim.drain=0");
         var result = Simulation.Run(Lab.Jobs(Enumerable.Range(0, 10).Select(_ => (0L, 10L)).Append((400, 10)).ToArray()),
-            "Ready,MaxPending;sched.maxpending.maximum=2", Lab.Builder(), options);
+            "Ready,MaxPending;sched.maxpending.maximum=2;sched.maxpending.pass_when_empty=true", Lab.Builder(), options);
         Assert.True(result.PilotsRetired >= 8, $"retired {result.PilotsRetired}");
     }
 
