@@ -1,0 +1,57 @@
+using System.Collections.Concurrent;
+using Apf.Plugins.Local.DirectoryQueue;
+
+namespace Apf.Plugins.Local.Tests;
+
+/// <summary>Pilot wrapper processes (bash, mv) and in-process claimers (File.Move) racing over one queue.</summary>
+public sealed class ConcurrentClaimTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task Wrapper_processes_and_threads_run_every_job_exactly_once()
+    {
+        const int jobs = 300, wrappers = 4, threads = 4;
+        var queue = new DirectoryJobQueue(_temp["wms"]);
+        var ledger = _temp["ledger"];
+        // O_APPEND writes of one short line are atomic, so the ledger holds one line per run.
+        var ids = queue.AddJobs("q", jobs, $"echo \"$APF_JOB_ID\" >> '{ledger}'");
+
+        var runs = Enumerable.Range(0, wrappers).Select(i => WrapperRun.Start(_temp[$"pilot{i}"], new Dictionary<string, string>
+        {
+            ["APF_DIRQUEUE"] = queue.QueuePath("q"),
+            ["APF_PILOT_ID"] = $"process-{i}",
+        })).ToList();
+        try
+        {
+            // Threads join once the processes are claiming, so both kinds really compete.
+            await Poll.UntilAsync(() => File.Exists(ledger), "a wrapper to run its first job");
+            var byThreads = new ConcurrentBag<string>();
+            var claimers = Enumerable.Range(0, threads).Select(t => Task.Run(() =>
+            {
+                while (queue.Claim("q", $"thread-{t}") is { } job)
+                {
+                    byThreads.Add(job.Id);
+                    Thread.Sleep(5); // a job's worth of work, so the processes keep their share
+                    queue.Complete(job, 0, "");
+                }
+            }, TestContext.Current.CancellationToken)).ToList();
+            await Task.WhenAll(claimers);
+            foreach (var run in runs) Assert.Equal(0, (await run.WaitAsync(TimeSpan.FromMinutes(2))).ExitCode);
+
+            var byProcesses = File.ReadAllLines(ledger);
+            Assert.NotEmpty(byProcesses);
+            Assert.NotEmpty(byThreads);
+            Assert.Equal(ids.Order(), byProcesses.Concat(byThreads).Order());
+            Assert.Equal(new JobCounts(0, 0, jobs, 0), queue.Count("q"));
+            var jobsPerWrapper = runs.Sum(r => r.Events()[^1].JobsRun);
+            Assert.Equal(byProcesses.Length, jobsPerWrapper);
+        }
+        finally
+        {
+            foreach (var run in runs) run.Dispose();
+        }
+    }
+}
