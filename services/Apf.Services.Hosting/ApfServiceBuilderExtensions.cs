@@ -1,0 +1,36 @@
+using Apf.Factory.Hosting;
+using Apf.Factory.Submitting;
+using Apf.Plugins.All;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Serilog;
+
+namespace Apf.Services.Hosting;
+
+/// <summary>The one call each service makes after AddServiceDefaults: its factory role on the configured bus.</summary>
+public static class ApfServiceBuilderExtensions
+{
+    public static TBuilder AddApfService<TBuilder>(this TBuilder builder, FactoryRoles role) where TBuilder : IHostApplicationBuilder
+    {
+        var configuration = builder.Configuration;
+        builder.Services.AddSerilog((services, logger) => logger
+            .ReadFrom.Configuration(configuration)
+            .ReadFrom.Services(services)
+            .Enrich.FromLogContext()
+            .Enrich.WithProperty("Role", role.ToString()),
+            writeToProviders: true); // OpenTelemetry's log exporter (ServiceDefaults) still sees every event
+
+        builder.Services.AddOptions<ApfServiceOptions>().BindConfiguration(ApfServiceOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        var bus = BusSettings.Read(configuration);
+        builder.Services.AddOptions<BusOptions>().Configure(o => BusSettings.CopyTo(bus, o))
+            .ValidateDataAnnotations().ValidateOnStart();
+
+        builder.Services.AddSingleton(PluginCatalogs.Default());
+        builder.Services.AddFactoryConfigFile();
+        if (role.HasFlag(FactoryRoles.Submitter))
+            builder.Services.AddSingleton(new PilotWrapperOptions { DefaultExecutable = PluginCatalogs.DefaultPilotWrapper });
+        builder.Services.AddApfFactory(role, bus);
+        return builder;
+    }
+}
