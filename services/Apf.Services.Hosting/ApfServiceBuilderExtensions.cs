@@ -3,6 +3,8 @@ using Apf.Factory.Submitting;
 using Apf.Plugins.All;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using Serilog;
 
 namespace Apf.Services.Hosting;
@@ -13,6 +15,9 @@ public static class ApfServiceBuilderExtensions
     public static TBuilder AddApfService<TBuilder>(this TBuilder builder, FactoryRoles role) where TBuilder : IHostApplicationBuilder
     {
         var configuration = builder.Configuration;
+        // Serilog writes the console (structured JSON, see appsettings.json); the plain console logger would write it twice.
+        foreach (var console in builder.Services.Where(d => d.ServiceType == typeof(ILoggerProvider) && d.ImplementationType == typeof(ConsoleLoggerProvider)).ToList())
+            builder.Services.Remove(console);
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(configuration)
             .ReadFrom.Services(services)

@@ -60,7 +60,8 @@ public sealed class LocalPilotStore
 
     internal static void Write(string folder, string name, string value)
     {
-        var temp = Path.Combine(folder, $".{name}.tmp");
+        // A temp name of this writer's own: the launcher writes some of the same files (pid) through .<name>.tmp.
+        var temp = Path.Combine(folder, $".{name}.{Environment.ProcessId}.{Environment.CurrentManagedThreadId}.tmp");
         File.WriteAllText(temp, value + "\n");
         File.Move(temp, Path.Combine(folder, name), overwrite: true);
     }
