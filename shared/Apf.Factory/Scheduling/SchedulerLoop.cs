@@ -31,7 +31,7 @@ public sealed class SchedulerLoop(
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            await RunDueQueuesAsync(stoppingToken);
+            await Hosting.WorkerTurn.RunAsync(RunDueQueuesAsync, logger, "Scheduler cycle", stoppingToken);
             await Task.Delay(Tick, time, stoppingToken).ConfigureAwait(false);
         }
     }

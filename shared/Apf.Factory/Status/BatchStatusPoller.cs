@@ -22,7 +22,7 @@ public sealed class BatchStatusPoller(
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            await PollOnceAsync(stoppingToken);
+            await Hosting.WorkerTurn.RunAsync(PollOnceAsync, logger, "Batch status poll", stoppingToken);
             await Task.Delay(config.Current.Factory.BatchStatusInterval, time, stoppingToken).ConfigureAwait(false);
         }
     }

@@ -21,7 +21,7 @@ public sealed class WmsStatusPoller(
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            await PollOnceAsync(stoppingToken);
+            await Hosting.WorkerTurn.RunAsync(PollOnceAsync, logger, "WMS status poll", stoppingToken);
             await Task.Delay(config.Current.Factory.WmsStatusInterval, time, stoppingToken).ConfigureAwait(false);
         }
     }
