@@ -77,7 +77,13 @@ public sealed class DistributedFactory : IAsyncDisposable
     public IBus Bus => _observer;
     public IReadOnlyList<ServiceProcess> Services => _services;
 
-    public Task StartObserverAsync(CancellationToken cancellationToken) => _observer.StartAsync(cancellationToken);
+    /// <summary>Starts the test bus and waits until its endpoint is bound, so no result published afterwards is missed.</summary>
+    public async Task StartObserverAsync(CancellationToken cancellationToken)
+    {
+        await _observer.StartAsync(cancellationToken);
+        var health = await _observer.WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
+        Assert.Equal(BusHealthStatus.Healthy, health);
+    }
 
     /// <summary>Starts one service process on this factory's configuration and broker.</summary>
     public async Task<ServiceProcess> StartAsync(string service, string? name = null, CancellationToken cancellationToken = default)
@@ -111,6 +117,15 @@ public sealed class DistributedFactory : IAsyncDisposable
             if (DateTime.UtcNow > deadline) Assert.Fail($"timed out after {timeout.TotalSeconds} s waiting for {what}\n{LogTails()}");
             await Task.Delay(250, cancellationToken);
         }
+    }
+
+    /// <summary>The Submitters' ledger record of a command (work folder shared by the Submitters of these tests).</summary>
+    public PilotsSubmitted? LedgerRecord(Guid commandId)
+    {
+        var path = Path.Combine(Folder, "work", "submitted", $"{commandId:N}.json");
+        return File.Exists(path)
+            ? System.Text.Json.JsonSerializer.Deserialize<PilotsSubmitted>(File.ReadAllText(path), new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))
+            : null;
     }
 
     public string LogTails()
