@@ -8,7 +8,8 @@ public sealed class DrainTests(BrokerFixture broker) : IClassFixture<BrokerFixtu
     {
         var ct = TestContext.Current.CancellationToken;
         await using var factory = new DistributedFactory(broker.Require(), "drain", "  local1:\n    wmsqueue: jobs\n");
-        factory.Jobs.AddJobs("jobs", 8, "echo done by $APF_PILOT_ID\n");
+        // Jobs outlive a status interval (1 s), as real ones do: see docs/services.md on sub-interval jobs.
+        factory.Jobs.AddJobs("jobs", 8, "sleep 3; echo done by $APF_PILOT_ID\n");
         await factory.StartObserverAsync(ct);
         await factory.StartAllAsync(ct);
 
