@@ -42,6 +42,6 @@ public sealed class BrokerRestartTests(BrokerFixture broker) : IClassFixture<Bro
             Assert.True(record is { Error: null }, $"pilots of command {commandId} without a ledger record");
             Assert.Equal(record.Requested, group.Count());
         }
-        TestContext.Current.SendDiagnosticMessage($"{pilots.Count} pilots for 8 jobs across the outage");
+        TestContext.Current.TestOutputHelper?.WriteLine($"{pilots.Count} pilots for 8 jobs across the outage");
     }
 }

@@ -29,7 +29,7 @@ public sealed class ExactlyOnceTests(BrokerFixture broker) : IClassFixture<Broke
             CommandId = NewId.NextGuid(),
             Factory = factory.FactoryId,
             Queue = "burst",
-            Count = 1 + i % 3,
+            Count = i % 10 == 9 ? 10 : 1 + i % 3, // some larger commands widen the mid-command window
             ConfigVersion = 1,
             Cycle = i,
             DecidedAt = DateTimeOffset.UtcNow,
@@ -37,11 +37,12 @@ public sealed class ExactlyOnceTests(BrokerFixture broker) : IClassFixture<Broke
         }).ToList();
         foreach (var command in commands) await factory.Bus.Publish(command, ct);
 
-        // Kill one submitter while commands are still flowing: some done, most not.
+        // Kill one submitter while commands are still flowing, preferably at a moment when a command is half
+        // applied (some of its pilots exist, no ledger record yet).
         await factory.WaitUntilAsync(() => factory.Results.Count >= 30, TimeSpan.FromSeconds(60), "30 results before the kill", ct);
+        var halfApplied = await HalfAppliedCommandAsync(factory, commands, TimeSpan.FromSeconds(15), ct);
         var doneByVictimBefore = factory.Results.Count(r => r.SubmitterInstance?.EndsWith(":" + victim.Id, StringComparison.Ordinal) == true);
         victim.KillAbruptly();
-
         var ids = commands.Select(c => c.CommandId).ToHashSet();
         await factory.WaitUntilAsync(() => ids.IsSubsetOf(factory.Results.Select(r => r.CommandId)), TimeSpan.FromSeconds(180),
             "a result for every command", ct);
@@ -58,5 +59,33 @@ public sealed class ExactlyOnceTests(BrokerFixture broker) : IClassFixture<Broke
         Assert.Equal(commands.Sum(c => c.Count), pilots.Count);
         Assert.True(doneByVictimBefore > 0, "the killed submitter had applied no command: the test did not exercise competing consumers");
         Assert.False(survivor.HasExited);
+        var completedBySurvivor = halfApplied is { } half && factory.Results.Any(r => r.CommandId == half.CommandId && r.SubmitterInstance?.EndsWith(":" + survivor.Id, StringComparison.Ordinal) == true);
+        TestContext.Current.TestOutputHelper?.WriteLine(halfApplied is null
+            ? "the kill found no half-applied command; reconciliation was not exercised this run"
+            : $"killed while command {halfApplied.CommandId} was half applied; completed by the survivor: {completedBySurvivor}");
+    }
+
+    // Lists pilot folders (label files only: cheap) until some command has fewer pilots than asked and no ledger record.
+    private static async Task<SubmitPilots?> HalfAppliedCommandAsync(DistributedFactory factory, IReadOnlyList<SubmitPilots> commands, TimeSpan timeout, CancellationToken ct)
+    {
+        var byLabel = commands.ToDictionary(c => new PilotLabel(c.Factory, c.Queue, c.CommandId).ToString());
+        var root = Path.Combine(factory.Pilots.Root, "burst");
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            var counts = new Dictionary<string, int>();
+            foreach (var folder in Directory.Exists(root) ? Directory.EnumerateDirectories(root) : [])
+            {
+                var labelFile = Path.Combine(folder, "label");
+                if (!File.Exists(labelFile)) continue;
+                try { var label = File.ReadAllText(labelFile).Trim(); counts[label] = counts.GetValueOrDefault(label) + 1; }
+                catch (IOException) { }
+            }
+            foreach (var (label, count) in counts)
+                if (byLabel.TryGetValue(label, out var command) && count < command.Count && factory.LedgerRecord(command.CommandId) is null)
+                    return command;
+            await Task.Delay(5, ct);
+        }
+        return null;
     }
 }
