@@ -31,17 +31,7 @@ public sealed class BrokerRestartTests(BrokerFixture broker) : IClassFixture<Bro
             Assert.False(service.HasExited, $"{service.Name} exited during the broker outage\n{factory.LogTails()}");
             await service.WaitHealthyAsync(TimeSpan.FromSeconds(30), ct);
         }
-        // No command was applied twice or in part across the outage: every command's pilots, as the batch system
-        // labels them, number exactly what the Submitter's ledger says it was asked for.
-        var pilots = factory.Pilots.List("local1");
-        Assert.NotEmpty(pilots);
-        foreach (var group in pilots.GroupBy(p => p.Label))
-        {
-            var commandId = Guid.ParseExact(group.Key[(group.Key.LastIndexOf('.') + 1)..], "N");
-            var record = factory.LedgerRecord(commandId);
-            Assert.True(record is { Error: null }, $"pilots of command {commandId} without a ledger record");
-            Assert.Equal(record.Requested, group.Count());
-        }
+        var pilots = factory.AssertEveryCommandAppliedOnce("local1");
         TestContext.Current.TestOutputHelper?.WriteLine($"{pilots.Count} pilots for 8 jobs across the outage");
     }
 }

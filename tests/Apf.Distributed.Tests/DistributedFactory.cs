@@ -128,6 +128,24 @@ public sealed class DistributedFactory : IAsyncDisposable
             : null;
     }
 
+    /// <summary>
+    /// No command applied twice or in part: every command's pilots, as the batch system labels them, number
+    /// exactly what the Submitters' ledger says the command asked for. Returns the pilots.
+    /// </summary>
+    public IReadOnlyList<Apf.Plugins.Local.LocalBatch.LocalPilot> AssertEveryCommandAppliedOnce(string queue)
+    {
+        var pilots = Pilots.List(queue);
+        Assert.NotEmpty(pilots);
+        foreach (var group in pilots.GroupBy(p => p.Label))
+        {
+            var commandId = Guid.ParseExact(group.Key[(group.Key.LastIndexOf('.') + 1)..], "N");
+            var record = LedgerRecord(commandId);
+            Assert.True(record is { Error: null }, $"pilots of command {commandId} without a ledger record");
+            Assert.Equal(record.Requested, group.Count());
+        }
+        return pilots;
+    }
+
     public string LogTails()
     {
         var folder = Path.Combine(Folder, "service-logs");
