@@ -34,7 +34,7 @@ public sealed class ConcurrentClaimTests : IDisposable
                 while (queue.Claim("q", $"thread-{t}") is { } job)
                 {
                     byThreads.Add(job.Id);
-                    Thread.Sleep(5); // a job's worth of work, so the processes keep their share
+                    Thread.Sleep(40); // about what a wrapper spends per job, so both kinds keep a fair share
                     queue.Complete(job, 0, "");
                 }
             }, TestContext.Current.CancellationToken)).ToList();
@@ -42,12 +42,44 @@ public sealed class ConcurrentClaimTests : IDisposable
             foreach (var run in runs) Assert.Equal(0, (await run.WaitAsync(TimeSpan.FromMinutes(2))).ExitCode);
 
             var byProcesses = File.ReadAllLines(ledger);
+            TestContext.Current.TestOutputHelper?.WriteLine($"{byProcesses.Length} jobs run by {wrappers} wrapper processes, {byThreads.Count} by {threads} threads");
             Assert.NotEmpty(byProcesses);
             Assert.NotEmpty(byThreads);
             Assert.Equal(ids.Order(), byProcesses.Concat(byThreads).Order());
             Assert.Equal(new JobCounts(0, 0, jobs, 0), queue.Count("q"));
             var jobsPerWrapper = runs.Sum(r => r.Events()[^1].JobsRun);
             Assert.Equal(byProcesses.Length, jobsPerWrapper);
+        }
+        finally
+        {
+            foreach (var run in runs) run.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task Wrappers_stopped_mid_stream_leave_nothing_half_claimed()
+    {
+        const int jobs = 200;
+        var queue = new DirectoryJobQueue(_temp["wms"]);
+        var ids = queue.AddJobs("q", jobs, "echo ran");
+        var runs = Enumerable.Range(0, 4).Select(i => WrapperRun.Start(_temp[$"pilot{i}"], new Dictionary<string, string>
+        {
+            ["APF_DIRQUEUE"] = queue.QueuePath("q"),
+            ["APF_PILOT_ID"] = $"process-{i}",
+        })).ToList();
+        try
+        {
+            await Poll.UntilAsync(() => queue.Count("q")!.Done >= 10, "the wrappers to get going");
+            foreach (var run in runs) Posix.Kill(run.Pid, Posix.SigTerm);
+            foreach (var run in runs) Assert.Contains((await run.WaitAsync()).ExitCode, new[] { 0, 143 });
+
+            var counts = queue.Count("q")!;
+            Assert.Equal(0, counts.Running);
+            Assert.Empty(Directory.EnumerateFileSystemEntries(_temp["wms/q/running"]));
+            Assert.InRange(counts.Done, 10, jobs - 1);
+            string[] Ids(string state) => Directory.EnumerateFiles(_temp[$"wms/q/{state}"], "*.job").Select(f => Path.GetFileNameWithoutExtension(f)!).ToArray();
+            Assert.Equal(ids.Order(), Ids("ready").Concat(Ids("done")).Order());
+            Assert.All(Ids("done"), id => Assert.Equal("ran\n", File.ReadAllText(_temp[$"wms/q/done/{id}.out"])));
         }
         finally
         {

@@ -57,6 +57,15 @@ public sealed class PilotWrapperTests : IDisposable
     }
 
     [Fact]
+    public async Task The_demo_job_runs()
+    {
+        var id = _queue.AddJobs("q", 1, DirectoryJobQueue.DemoJob).Single();
+        using var run = WrapperRun.Start(_temp["pilot"], Environment("q"));
+        Assert.Equal(0, (await run.WaitAsync()).ExitCode);
+        Assert.StartsWith($"job {id} ran on ", File.ReadAllText(_temp[$"wms/q/done/{id}.out"]));
+    }
+
+    [Fact]
     public async Task A_pilot_that_finds_no_job_is_an_empty_pilot()
     {
         _queue.EnsureQueue("q");
@@ -111,6 +120,19 @@ public sealed class PilotWrapperTests : IDisposable
         Assert.Empty(Directory.EnumerateFiles(_temp["wms/q/running"]));
         Assert.Equal("stopped by TERM", run.Events()[^1].Message);
         Assert.False(Posix.AnyProcessWith(_queue.QueuePath("q")), "the job's processes were stopped");
+    }
+
+    [Fact]
+    public async Task Heartbeats_are_reported_while_a_job_runs()
+    {
+        _queue.AddJobs("q", 1, "sleep 5");
+        var environment = Environment("q");
+        environment["APF_HEARTBEAT_INTERVAL"] = "1";
+        using var run = WrapperRun.Start(_temp["pilot"], environment);
+        Assert.Equal(0, (await run.WaitAsync()).ExitCode);
+        var kinds = run.Events().Select(e => e.Kind).ToList();
+        Assert.Equal(("start", "end"), (kinds[0], kinds[^1]));
+        Assert.InRange(kinds.Count(k => k == "heartbeat"), 1, 6);
     }
 
     [Fact]

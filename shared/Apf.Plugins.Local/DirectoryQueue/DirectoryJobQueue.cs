@@ -17,6 +17,9 @@ public sealed class DirectoryJobQueue
     /// <summary>A file in a WMS queue's folder that marks the queue offline (drain it).</summary>
     public const string OfflineMarker = "OFFLINE";
 
+    /// <summary>A demo job for <c>apf jobs add QUEUE N</c> when no script is given: a few seconds of "work".</summary>
+    public const string DemoJob = "sleep $((2 + RANDOM % 4))\necho \"job $APF_JOB_ID ran on $(uname -n)\"";
+
     /// <summary>Exit "code" written for a job given up on after its pilots died.</summary>
     public const string LostExit = "lost";
 

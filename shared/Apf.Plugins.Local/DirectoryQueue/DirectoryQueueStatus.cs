@@ -29,6 +29,7 @@ public sealed class DirectoryQueueStatus(DirectoryJobQueue queue) : IWmsStatusPl
     {
         var settings = context.Settings;
         var root = settings.RequiredString(RootKey);
+        // The error above disables the queue; the instance only has to exist.
         if (root.Length == 0) return new DirectoryQueueStatus(new DirectoryJobQueue(context.Factory.WorkDirectory));
         if (!Path.IsPathRooted(root))
         {

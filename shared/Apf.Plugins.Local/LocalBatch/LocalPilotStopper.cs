@@ -62,7 +62,7 @@ public sealed class LocalPilotStopper(LocalPilotStore store)
         // Let the kernel finish the kills before the store reads these pilots as ended.
         for (var i = 0; i < 20 && live.Any(IsAlive); i++)
             await Task.Delay(TimeSpan.FromMilliseconds(50), store.Clock, cancellationToken);
-        _ = store.Queues().SelectMany(store.List).Count(); // marks vanished pilots lost
+        // Reading the pilots again marks the killed ones lost, so their jobs are recovered now.
         return new LocalStopReport(signalled, killed, store.RecoverJobsOfEndedPilots());
     }
 

@@ -60,8 +60,8 @@ public sealed class LocalPilotStore
 
     internal static void Write(string folder, string name, string value)
     {
-        // A temp name of this writer's own: the launcher writes some of the same files (pid) through .<name>.tmp.
-        var temp = Path.Combine(folder, $".{name}.{Environment.ProcessId}.{Environment.CurrentManagedThreadId}.tmp");
+        // Unique temp names: the launcher writes some of the same files (its pid) at the same moment.
+        var temp = Path.Combine(folder, $".{name}.{Guid.NewGuid():N}.tmp");
         File.WriteAllText(temp, value + "\n");
         File.Move(temp, Path.Combine(folder, name), overwrite: true);
     }
@@ -84,7 +84,7 @@ public sealed class LocalPilotStore
             var queueRoot = Path.GetDirectoryName(path);
             var name = Path.GetFileName(path);
             if (queueRoot is null || !DirectoryJobQueue.IsValidQueueName(name)) continue;
-            foreach (var pilot in group) StopOrphanedJob(pilot, path);
+            StopOrphanedJobs(path, group.Select(p => p.Id));
             var dead = group.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
             result = result.Plus(new DirectoryJobQueue(queueRoot, _time).RecoverOrphans(name, id => !dead.Contains(id), maxAttempts));
             foreach (var pilot in group) Mark(pilot.Directory, "recovered");
@@ -93,13 +93,14 @@ public sealed class LocalPilotStore
     }
 
     // A wrapper killed outright leaves its job running in the job's own process group (timeout's):
-    // stop it before the job is handed to another pilot, so it never runs twice at once. The command
-    // line must name the claimed job file, so a recycled group id is never hit.
-    private static void StopOrphanedJob(LocalPilot pilot, string directoryQueue)
+    // stop it before the job is handed to another pilot, so it never runs twice at once. Processes are
+    // found by the claimed job file in their arguments, so a recycled id is never hit.
+    private static void StopOrphanedJobs(string directoryQueue, IEnumerable<string> deadPilots)
     {
-        if (pilot.CurrentJob is not { } job || Int(pilot.Directory, "current-job-pgid") is not { } pgid) return;
-        var claimed = Path.Combine(directoryQueue, "running", JobName.Running(job, pilot.Id));
-        if (ProcessControl.RunsWith(pgid, claimed)) ProcessControl.SignalGroup(pgid, ProcessControl.SigKill);
+        var running = Path.Combine(directoryQueue, "running");
+        if (!System.IO.Directory.Exists(running)) return;
+        var claimed = deadPilots.SelectMany(id => System.IO.Directory.EnumerateFiles(running, $"*@{id}{JobName.Extension}")).ToHashSet(StringComparer.Ordinal);
+        if (claimed.Count > 0) ProcessControl.KillGroupsRunningAny(claimed);
     }
 
     /// <summary>Deletes the folders of pilots that ended before <paramref name="keep"/> ago (their logs stay in the log folder).</summary>

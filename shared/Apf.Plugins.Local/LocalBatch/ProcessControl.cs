@@ -28,6 +28,31 @@ internal static partial class ProcessControl
         return cmdline.Split('\0').Contains(argument, StringComparer.Ordinal);
     }
 
+    /// <summary>SIGKILL to the process group of every process that has one of <paramref name="arguments"/> among its arguments.</summary>
+    public static void KillGroupsRunningAny(IReadOnlySet<string> arguments)
+    {
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
+            try
+            {
+                if (!File.ReadAllText(Path.Combine(dir, "cmdline")).Split('\0').Any(arguments.Contains)) continue;
+                if (ProcessGroupOf(dir) is { } pgid && pgid > 1 && pgid != ProcessGroupOf("/proc/self")) Kill(-pgid, SigKill);
+                Kill(pid, SigKill);
+            }
+            catch (IOException) { /* ended meanwhile */ }
+            catch (UnauthorizedAccessException) { /* not ours */ }
+        }
+    }
+
+    // "/proc/<pid>/stat" reads "pid (comm) state ppid pgrp ...": comm may hold spaces and parentheses.
+    private static int? ProcessGroupOf(string procDirectory)
+    {
+        var stat = File.ReadAllText(Path.Combine(procDirectory, "stat"));
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return fields.Length > 2 && int.TryParse(fields[2], out var pgid) ? pgid : null;
+    }
+
     /// <summary>Sends <paramref name="signal"/> to the process group led by <paramref name="pgid"/>.</summary>
     public static bool SignalGroup(int pgid, int signal) => SignalGroupOrProcess(pgid, signal, group: true);
 

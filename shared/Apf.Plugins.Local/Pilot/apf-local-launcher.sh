@@ -10,7 +10,7 @@ pilot_dir=$1 out_file=$2 err_file=$3 log_file=$4 mark_start=$5
 shift 5
 
 write() { # file value: written whole or not at all, for readers in other processes
-  printf '%s\n' "$2" >"$pilot_dir/.$1.tmp" && mv -f -- "$pilot_dir/.$1.tmp" "$pilot_dir/$1"
+  printf '%s\n' "$2" >"$pilot_dir/.$1.$$.tmp" && mv -f -- "$pilot_dir/.$1.$$.tmp" "$pilot_dir/$1"
 }
 now() { date -u +%Y-%m-%dT%H:%M:%SZ; }
 

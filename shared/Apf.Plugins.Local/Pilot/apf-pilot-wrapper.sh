@@ -59,14 +59,17 @@ pilot_dir=$(cd -- "$pilot_dir" && pwd)
 factory=${APFFID:-unknown}
 queue=${FACTORYQUEUE:-unknown}
 host=$(uname -n 2>/dev/null || echo unknown)
-started_at=$(date +%s)
+started_at=$(printf '%(%s)T' -1)
 jobs_run=0
 jobs_failed=0
 current_job=""     # running/<id>@<pilot>.job while a job runs
+finishing_state="" # done or failed once the job has ended and its files are being moved
 current_pid=""
 heartbeat_pid=""
 
-log() { printf '%s apf-pilot-wrapper[%s]: %s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$pilot_id" "$*" >&2; }
+# printf -v with %(...)T is all builtin: no process per log line or clock read.
+utc_now() { TZ=UTC printf -v "$1" '%(%Y-%m-%dT%H:%M:%SZ)T' -1; }
+log() { local at; utc_now at; printf '%s apf-pilot-wrapper[%s]: %s\n' "$at" "$pilot_id" "$*" >&2; }
 
 json_string() {
   local s=$1
@@ -103,10 +106,11 @@ profile_json >"$pilot_dir/profile.json"
 
 # --- reporting: always to events.jsonl, also to the monitor when one is given -----------------
 report() { # kind [exit code] [message]
-  local kind=$1 code=${2:-} message=${3:-} body
+  local kind=$1 code=${2:-} message=${3:-} body at
+  utc_now at
   body=$(printf '{"factory":%s,"queue":%s,"pilotId":%s,"kind":"%s","at":"%s","exitCode":%s,"jobsRun":%d,"jobsFailed":%d,"host":%s,"profile":%s,"message":%s}' \
     "$(json_string "$factory")" "$(json_string "$queue")" "$(json_string "$pilot_id")" "$kind" \
-    "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "${code:-null}" "$jobs_run" "$jobs_failed" "$(json_string "$host")" \
+    "$at" "${code:-null}" "$jobs_run" "$jobs_failed" "$(json_string "$host")" \
     "$(profile_json)" "$( [[ -n $message ]] && json_string "$message" || echo null)")
   printf '%s\n' "$body" >>"$pilot_dir/events.jsonl" || true
   if [[ -n ${APF_MONITOR_URL:-} ]] && command -v curl >/dev/null 2>&1; then
@@ -126,7 +130,7 @@ fi
 
 # --- stopping: a job being run goes back to ready/, never half-claimed -------------------------
 stop_heartbeat() {
-  if [[ -n $heartbeat_pid ]]; then kill "$heartbeat_pid" 2>/dev/null || true; wait "$heartbeat_pid" 2>/dev/null || true; fi
+  if [[ -n $heartbeat_pid ]]; then kill -KILL "$heartbeat_pid" 2>/dev/null || true; wait "$heartbeat_pid" 2>/dev/null || true; fi
   heartbeat_pid=""
 }
 
@@ -135,25 +139,35 @@ job_name() { local base=${1##*/}; printf '%s' "${base%@*}"; } # running/<id>@<pi
 release_job() { # put the current job back in ready/ as it was (same attempt)
   [[ -n $current_job ]] || return 0
   local id; id=$(job_name "$current_job")
-  rm -f -- "${current_job%.job}.out" 2>/dev/null || true
-  mv -- "$current_job" "$queue_dir/ready/$id.job" 2>/dev/null || true
+  if [[ -n $finishing_state ]]; then
+    # The job had ended: finish its move instead of running it again.
+    [[ -e $queue_dir/$finishing_state/$id.exit ]] || printf '%s\n' "$code" >"$queue_dir/$finishing_state/$id.exit" 2>/dev/null || true
+    [[ ! -e ${current_job%.job}.out ]] || mv -- "${current_job%.job}.out" "$queue_dir/$finishing_state/$id.out" 2>/dev/null || true
+    mv -- "$current_job" "$queue_dir/$finishing_state/$id.job" 2>/dev/null || true
+  else
+    rm -f -- "${current_job%.job}.out" 2>/dev/null || true
+    mv -- "$current_job" "$queue_dir/ready/$id.job" 2>/dev/null || true
+  fi
   rm -f -- "$pilot_dir/current-job" "$pilot_dir/current-job-pgid" 2>/dev/null || true
   current_job=""
 }
 
 on_signal() {
-  local signal=$1 code=$2
+  # Not named "code": that is the ended job's exit code, which release_job may still need.
+  local signal=$1 exit_with=$2
   trap '' TERM INT
   log "received $signal: stopping"
   if [[ -n $current_pid ]]; then
-    # The job runs in its own process group (timeout makes one): stop it as a whole.
-    kill -TERM -- "-$current_pid" 2>/dev/null || kill -TERM "$current_pid" 2>/dev/null || true
-    wait "$current_pid" 2>/dev/null || true
+    # The job runs in its own process group (timeout makes one): stop it as a whole. Only wait for a
+    # process that still exists: bash's "wait PID" for a child it already reaped blocks on any child.
+    if kill -TERM -- "-$current_pid" 2>/dev/null || kill -TERM "$current_pid" 2>/dev/null; then
+      wait "$current_pid" 2>/dev/null || true
+    fi
   fi
   release_job
   stop_heartbeat
-  report end "$code" "stopped by $signal"
-  exit "$code"
+  report end "$exit_with" "stopped by $signal"
+  exit "$exit_with"
 }
 trap 'on_signal TERM 143' TERM
 trap 'on_signal INT 130' INT
@@ -163,18 +177,15 @@ report start "" "pilot started"
 
 if ((heartbeat > 0)); then
   (
-    # Its own sleep is stopped with it, so no stray process keeps the pilot's output open.
-    sleeper=""
-    trap '[[ -n $sleeper ]] && kill "$sleeper" 2>/dev/null; exit 0' TERM INT
+    # No child to leave behind: "read -t" on a pipe nobody writes is bash's own sleep, so stopping this
+    # loop is one SIGKILL, with no trap to race against.
     while :; do
-      sleep "$heartbeat" & sleeper=$!
-      wait "$sleeper" || true
-      jobs_run=$(cat "$pilot_dir/counters" 2>/dev/null | cut -d' ' -f1) || true
-      jobs_failed=$(cat "$pilot_dir/counters" 2>/dev/null | cut -d' ' -f2) || true
-      jobs_run=${jobs_run:-0} jobs_failed=${jobs_failed:-0}
+      read -rt "$heartbeat" <> <(:) || true
+      jobs_run=0 jobs_failed=0
+      read -r jobs_run jobs_failed 2>/dev/null <"$pilot_dir/counters" || true
       report heartbeat "" ""
     done
-  ) >/dev/null &
+  ) </dev/null >/dev/null 2>>"$pilot_dir/heartbeat.err" &
   heartbeat_pid=$!
 fi
 
@@ -182,27 +193,32 @@ deadline=$((started_at + lifetime))
 end_message=""
 
 run_directory_queue() {
-  local name id claimed code state remaining limit out work
+  local name id claimed code state remaining limit out work now
   for state in ready running done failed; do
     [[ -d $queue_dir/$state ]] || { end_message="directory queue $queue_dir has no $state/ folder"; return $EXIT_ERROR; }
   done
   while :; do
-    remaining=$((deadline - $(date +%s)))
+    printf -v now '%(%s)T' -1
+    remaining=$((deadline - now))
     if ((remaining <= 0)); then end_message="lifetime of ${lifetime}s reached"; return 0; fi
     claimed=""
     # Oldest names first; the rename is the claim: of two pilots renaming the same file, one fails.
-    while IFS= read -r name; do
-      [[ $name == *.job && $name != .* ]] || continue
+    # Globs expand sorted and skip dot files (jobs being written); no match leaves the pattern itself.
+    for name in "$queue_dir"/ready/*.job; do
+      [[ -e $name ]] || continue
+      name=${name##*/}
       id=${name%.job}
-      if mv -- "$queue_dir/ready/$name" "$queue_dir/running/$id@$pilot_id.job" 2>/dev/null; then
-        claimed="$queue_dir/running/$id@$pilot_id.job"; break
+      # Set before the rename: a signal right after it must still find the job to put back.
+      current_job="$queue_dir/running/$id@$pilot_id.job"
+      if mv -- "$queue_dir/ready/$name" "$current_job" 2>/dev/null; then
+        claimed=$current_job; break
       fi
-    done < <(ls -1 -- "$queue_dir/ready" 2>/dev/null)
+      current_job=""
+    done
     if [[ -z $claimed ]]; then
       ((jobs_run > 0)) && end_message="no job left" || end_message="empty pilot: no job found"
       return 0
     fi
-    current_job=$claimed
     printf '%s\n' "$id" >"$pilot_dir/current-job"
     limit=$job_timeout
     ((remaining < limit)) && limit=$remaining
@@ -219,7 +235,7 @@ run_directory_queue() {
     code=$?
     set -e
     current_pid=""
-    if ((code == 124)) && ((limit < job_timeout)) && (( $(date +%s) >= deadline )); then
+    if ((code == 124)) && ((limit < job_timeout)) && { printf -v now '%(%s)T' -1; ((now >= deadline)); }; then
       # Cut short by the pilot's lifetime, not by the job: another pilot may run it whole.
       log "job $id cut by the pilot lifetime: back to ready/"
       release_job
@@ -229,11 +245,11 @@ run_directory_queue() {
     jobs_run=$((jobs_run + 1))
     if ((code == 0)); then state=done; else state=failed; jobs_failed=$((jobs_failed + 1)); fi
     # Outputs first, the job file last: a job seen in done/ or failed/ always has its outputs beside it.
+    finishing_state=$state
     mv -- "$out" "$queue_dir/$state/$id.out"
-    printf '%s\n' "$code" >"$queue_dir/$state/.$id.exit.tmp"
-    mv -- "$queue_dir/$state/.$id.exit.tmp" "$queue_dir/$state/$id.exit"
+    printf '%s\n' "$code" >"$queue_dir/$state/$id.exit"
     mv -- "$claimed" "$queue_dir/$state/$id.job"
-    current_job=""
+    current_job="" finishing_state=""
     rm -f -- "$pilot_dir/current-job" "$pilot_dir/current-job-pgid"
     rm -rf -- "$work"
     printf '%d %d\n' "$jobs_run" "$jobs_failed" >"$pilot_dir/counters"
