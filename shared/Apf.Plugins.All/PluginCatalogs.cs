@@ -2,6 +2,7 @@ using Apf.Core.Configuration;
 using Apf.Core.Plugins;
 using Apf.Plugins.HTCondor;
 using Apf.Plugins.Local;
+using Apf.Plugins.Local.Pilot;
 using Apf.Plugins.Slurm;
 using Apf.Plugins.Wms;
 using Apf.Scheduling;
@@ -17,6 +18,9 @@ public static class PluginCatalogs
         .AddSlurmPlugins()
         .AddHTCondorPlugins()
         .AddWmsPlugins();
+
+    /// <summary>The pilot wrapper the factory delivers to queues that name no executable.</summary>
+    public static string DefaultPilotWrapper => PilotWrapper.DefaultPath;
 
     /// <summary>Validates a configuration against the shipped plugins without starting anything.</summary>
     public static FactoryConfig Build(RawFactoryConfig raw, long version = 1) =>

@@ -34,6 +34,10 @@ public sealed class BusOptions : IValidatableObject
         return options;
     }
 
+    /// <summary>Messages a RabbitMQ consumer holds unacknowledged (and a crash hands back to the broker).</summary>
+    [Range(1, 1000)]
+    public int PrefetchCount { get; set; } = 8;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Transport == BusTransport.RabbitMq &&

@@ -34,6 +34,8 @@ public static class FactoryServiceCollectionExtensions
             services.TryAddSingleton<StatusCache>();
             services.TryAddSingleton<InFlightLedger>();
             services.TryAddSingleton<QueueCycle>();
+            // Only a durable broker can hold commands of an earlier Scheduler (see RestartGuard).
+            services.TryAddSingleton(sp => new RestartGuard(bus.Transport == BusTransport.RabbitMq, sp.GetRequiredService<TimeProvider>().GetUtcNow()));
             AddWorker<SchedulerLoop>(services);
         }
         if (roles.HasFlag(FactoryRoles.Submitter))
@@ -74,7 +76,15 @@ public static class FactoryServiceCollectionExtensions
             {
                 x.UsingRabbitMq((context, cfg) =>
                 {
-                    cfg.Host(new Uri(bus.RabbitMqUri!));
+                    cfg.Host(new Uri(bus.RabbitMqUri!), h =>
+                    {
+                        // A publish returns only once the broker has the message: a command is never lost in a socket buffer.
+                        h.PublisherConfirmation = true;
+                        h.Heartbeat(TimeSpan.FromSeconds(10));
+                    });
+                    // Queues and exchanges are durable (MassTransit's default) so commands survive a broker restart;
+                    // a small prefetch spreads submit commands over the Submitters and limits what one crash redelivers.
+                    cfg.PrefetchCount = bus.PrefetchCount;
                     cfg.ConfigureEndpoints(context);
                 });
             }

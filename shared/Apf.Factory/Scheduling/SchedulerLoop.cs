@@ -20,6 +20,7 @@ public sealed class SchedulerLoop(
     InFlightLedger ledger,
     IBus bus,
     TimeProvider time,
+    RestartGuard restart,
     ILogger<SchedulerLoop> logger) : BackgroundService
 {
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(200);
@@ -30,7 +31,7 @@ public sealed class SchedulerLoop(
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            await RunDueQueuesAsync(stoppingToken);
+            await Hosting.WorkerTurn.RunAsync(RunDueQueuesAsync, logger, "Scheduler cycle", stoppingToken);
             await Task.Delay(Tick, time, stoppingToken).ConfigureAwait(false);
         }
     }
@@ -76,6 +77,11 @@ public sealed class SchedulerLoop(
                 Action = "none: cycle failed",
                 Error = PluginCall.Describe(e),
             }, cancellationToken);
+            return;
+        }
+        if (outcome.Submit is not null && restart.HoldReason(queue.Options, now, cache.Batch(queue.BatchSource)) is { } hold)
+        {
+            await bus.Publish(outcome.Decision with { Action = hold, CommandId = null }, cancellationToken);
             return;
         }
         if (outcome.Submit is { } submit)

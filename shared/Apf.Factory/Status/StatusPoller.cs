@@ -33,7 +33,7 @@ public abstract class StatusPoller<TSnapshot>(
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            await PollOnceAsync(stoppingToken);
+            await Hosting.WorkerTurn.RunAsync(PollOnceAsync, logger, $"{Kind} poll", stoppingToken);
             await Task.Delay(IntervalOf(config.Current), time, stoppingToken).ConfigureAwait(false);
         }
     }

@@ -63,6 +63,8 @@ public sealed class SubmitPilotsConsumer(
             IReadOnlyList<string> created = [];
             if (missing > 0)
             {
+                if (existing.Count > 0)
+                    logger.LogWarning("Command {CommandId} for {Queue} was partly applied (a submitter died mid-command?): {Existing} pilots found, {Missing} submitted now", command.CommandId, command.Queue, existing.Count, missing);
                 var request = requests.Build(current, queue, command, missing);
                 var outcome = await PluginCall.WithTimeoutAsync(ct => queue.BatchSubmit.SubmitAsync(request, ct), timeout, "submitting pilots", cancellationToken);
                 created = outcome.BatchIds;

@@ -1,0 +1,12 @@
+using Apf.Factory.Hosting;
+using Apf.ServiceDefaults;
+using Apf.Services.Hosting;
+
+// The Scheduler role alone, on the broker of Apf:Bus (or ConnectionStrings:messaging); see docs/services.md.
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApfService(FactoryRoles.Scheduler);
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.Run();
