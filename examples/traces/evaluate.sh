@@ -1,29 +1,41 @@
 #!/usr/bin/env bash
 # Runs the scheduler lab's evaluation behind docs/simulation.md: every chain below on the same
 # workloads (three synthetic shapes x three seeds, and the SWF traces of this folder), then prints one
-# Markdown table. Usage: examples/traces/evaluate.sh [summary.csv]
+# Markdown table. Usage: examples/traces/evaluate.sh [summary.csv] [held-out]
+# With "held-out" it runs workloads no default was chosen on instead: seeds 4-6 on 10 queues, seeds 4-6
+# on 4 queues and seeds 7-9 on 20 queues, each of the three shapes (27 workloads, no trace).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 apf="$here/../../apf"
 out="${1:-$(mktemp --suffix=.csv)}"
+set_="${2:-tuned}"
 rm -f "$out"
 chains=(
   "Forecast,MaxPerCycle,MaxPending"
-  "Forecast,MaxPerCycle,MaxPending;sched.forecast.spare=0"
+  "Forecast,MaxPerCycle,MaxPending;sched.forecast.spare=1;sched.forecast.safety=0;sched.forecast.retireshare=0.5"
   "Ready,MaxPerCycle,MinPerCycle,MaxPending"
   "KedaAccurate"
 )
 args=(--chain "${chains[0]}")
 for c in "${chains[@]:1}"; do args+=(--compare "$c"); done
 "$apf" simulate --help > /dev/null   # builds once
-for shape in steady bursty diurnal; do
-  for seed in 1 2 3; do
-    APF_NO_BUILD=1 "$apf" simulate --synthetic "$shape" --seed "$seed" --queues 10 "${args[@]}" --summary "$out" > /dev/null
+synthetic() {   # seeds queues
+  for shape in steady bursty diurnal; do
+    for seed in $1; do
+      APF_NO_BUILD=1 "$apf" simulate --synthetic "$shape" --seed "$seed" --queues "$2" "${args[@]}" --summary "$out" > /dev/null
+    done
   done
-done
-for trace in "$here"/*.swf; do
-  APF_NO_BUILD=1 "$apf" simulate --trace "$trace" "${args[@]}" --summary "$out" > /dev/null
-done
+}
+if [[ "$set_" == "held-out" ]]; then
+  synthetic "4 5 6" 10
+  synthetic "4 5 6" 4
+  synthetic "7 8 9" 20
+else
+  synthetic "1 2 3" 10
+  for trace in "$here"/*.swf; do
+    APF_NO_BUILD=1 "$apf" simulate --trace "$trace" "${args[@]}" --summary "$out" > /dev/null
+  done
+fi
 python3 - "$out" <<'PY'
 import csv, sys, collections
 rows = list(csv.DictReader(open(sys.argv[1])))
@@ -43,7 +55,9 @@ for w, d in by.items():
     for c in chains:
         r = d[c]
         cells.append(f"{float(r['wait_p95_s'])/60:.1f} min / {100*float(r['empty_fraction']):.1f} % / {r['peak_pending_queue']}")
-    print(f"| {w.split(',')[0]} | " + " | ".join(cells) + " |")
+    parts = w.split(", ")
+    name = parts[0] + (", " + parts[1] if parts[0].startswith("synthetic") else "")
+    print(f"| {name} | " + " | ".join(cells) + " |")
     for i, c in enumerate(chains[:2]):
         a = d[c]
         if all(float(a["wait_p95_s"]) < float(d[o]["wait_p95_s"]) and float(a["empty_fraction"]) < float(d[o]["empty_fraction"]) for o in chains[2:]):

@@ -7,12 +7,13 @@ namespace Apf.Scheduling;
 /// <summary>
 /// A source plugin (it ignores its input, like Ready) that asks for the pilots the queue will need when
 /// a pilot submitted now would start, not for the jobs waiting now:
-/// <c>need = ⌈projected⌉ + spare − pending − idle</c> with <c>projected = ready + trend · delay</c>
-/// (bounded to 0..2·ready+1), where <c>trend</c> is the smoothed change of ready jobs per second
-/// (arrivals minus what running pilots absorb), <c>delay</c> the batch queueing delay observed through
-/// Little's law (mean pending ÷ pilots leaving pending per second, counted from pending and the queue's
-/// submitted total), <c>idle</c> the running pilots without a job (running pilots − WMS running jobs),
-/// which take ready jobs before any new pilot can, and <c>spare</c> applies only while jobs wait.
+/// <c>need = ⌈projected⌉ + spare + ⌈safety · √projected⌉ − pending − idle</c> with
+/// <c>projected = ready + trend · delay</c> (bounded to 0..2·ready+1), where <c>trend</c> is the smoothed
+/// change of ready jobs per second (arrivals minus what running pilots absorb), <c>delay</c> the batch
+/// queueing delay observed through Little's law (mean pending ÷ pilots starting per second, starts counted
+/// from pending, the queue's submitted total and the pilots this plugin retired), <c>idle</c> the running
+/// pilots without a job (running pilots − WMS running jobs), which take ready jobs before any new pilot
+/// can; the spare and the safety stock apply only while jobs wait.
 /// A positive need is submitted; a negative one retires <c>retireshare</c> of the surplus pending pilots
 /// (they would start to an empty queue), unless <c>retire</c> is false.
 /// </summary>
@@ -21,13 +22,13 @@ namespace Apf.Scheduling;
 /// builds one instance per queue, and a second evaluation at the same instant reuses the estimates, so
 /// the output still depends only on the context for a given history.
 /// </remarks>
-public sealed class Forecast(TimeSpan initialDelay, double smoothing, TimeSpan maxDelay, bool retire = true, int spare = 1, double retireShare = 0.5) : ISchedulerPlugin
+public sealed class Forecast(TimeSpan initialDelay, double smoothing, TimeSpan maxDelay, bool retire = true, int spare = 0, double retireShare = 1, double safety = 1) : ISchedulerPlugin
 {
     public const string PluginName = "Forecast";
 
     private DateTimeOffset? _last;
     private int _lastReady, _lastPending;
-    private long _lastSubmitted;
+    private long _lastSubmitted, _lastOutput;
     private double _trend;              // ready jobs per second
     private double _meanPending;        // pilots
     private double _startRate;          // pilots leaving pending per second
@@ -48,17 +49,23 @@ public sealed class Forecast(TimeSpan initialDelay, double smoothing, TimeSpan m
         var maxDelay = r.Seconds(Options.Key(PluginName, "maxdelay"), TimeSpan.FromHours(6), min: TimeSpan.FromSeconds(1));
         if (smoothing == 0) r.Error(Options.Key(PluginName, "smoothing"), "must be above 0 (0 would never learn)");
         var retire = r.Bool(Options.Key(PluginName, "retire"), true);
-        var spare = Options.Count(r, Options.Key(PluginName, "spare"), 1);
-        var share = Options.Factor(r, Options.Key(PluginName, "retireshare"), 0.5, max: 1);
-        return new Forecast(delay, smoothing == 0 ? 0.3 : smoothing, maxDelay, retire, spare, share);
+        var spare = Options.Count(r, Options.Key(PluginName, "spare"), 0);
+        var share = Options.Factor(r, Options.Key(PluginName, "retireshare"), 1, max: 1);
+        var safety = Options.Factor(r, Options.Key(PluginName, "safety"), 1);
+        return new Forecast(delay, smoothing == 0 ? 0.3 : smoothing, maxDelay, retire, spare, share, safety);
     }
 
     public SchedulerStep Apply(in SchedulerContext context, int n)
     {
         var problem = Status.Both(in context);
-        if (problem != StepNote.None) return new SchedulerStep(0, problem);
+        if (problem != StepNote.None)
+        {
+            _lastOutput = 0;
+            return new SchedulerStep(0, problem);
+        }
         Observe(in context);
-        return new SchedulerStep(Arithmetic.Saturate(Target(in context)));
+        _lastOutput = Target(in context);
+        return new SchedulerStep(Arithmetic.Saturate(_lastOutput));
     }
 
     private double DelaySeconds =>
@@ -72,11 +79,17 @@ public sealed class Forecast(TimeSpan initialDelay, double smoothing, TimeSpan m
     // delay cannot ask for a pile of pilots for an idle queue.
     private double Projected(in SchedulerContext c) => Math.Clamp(c.Ready + _trend * DelaySeconds, 0, 2.0 * c.Ready + 1);
 
+    // Safety stock, as for any stock refilled after a lead time: the jobs expected during the batch delay
+    // are a count, so their noise grows as its square root. A fixed spare is too many for a trickle and too
+    // few for a busy queue; safety · √projected follows the queue's load. Only while jobs wait: a quiet
+    // queue keeps none (each would start to nothing).
+    private long Spare(in SchedulerContext c) =>
+        c.Ready > 0 ? spare + (long)Math.Ceiling(safety * Math.Sqrt(Projected(in c)) - 1e-9) : 0;
+
     private long Target(in SchedulerContext c)
     {
         var projected = Projected(in c);
-        // Spare pilots only while jobs wait: a quiet queue keeps none (each would start to nothing).
-        var need = (long)Math.Ceiling(projected - 1e-9) + (c.Ready > 0 ? spare : 0) - c.Pending - Idle(in c);
+        var need = (long)Math.Ceiling(projected - 1e-9) + Spare(in c) - c.Pending - Idle(in c);
         // Surplus pending pilots would start to an empty queue: retire them while they still wait.
         if (need >= 0) return need;
         return retire ? -(long)Math.Ceiling(Math.Min(-need, c.Pending) * retireShare - 1e-9) : 0;
@@ -90,9 +103,13 @@ public sealed class Forecast(TimeSpan initialDelay, double smoothing, TimeSpan m
             var dt = (c.Now - last).TotalSeconds;
             var a = smoothing;
             _trend = (1 - a) * _trend + a * ((c.Ready - _lastReady) / dt);
+            // Pilots that left pending either started or were retired by our last result; only starts
+            // measure the batch delay (counting retirements would make it look shorter than it is).
             var left = Math.Max(0, _lastPending + (c.SubmittedTotal - _lastSubmitted) - c.Pending);
-            if (left > 0) _seenStarts = true;
-            _startRate = (1 - a) * _startRate + a * (left / dt);
+            var retired = _lastOutput < 0 ? Math.Min(-_lastOutput, _lastPending) : 0;
+            var started = Math.Max(0, left - retired);
+            if (started > 0) _seenStarts = true;
+            _startRate = (1 - a) * _startRate + a * (started / dt);
             _meanPending = (1 - a) * _meanPending + a * ((c.Pending + _lastPending) / 2.0);
         }
         if (_last is null || c.Now > _last)
@@ -108,5 +125,5 @@ public sealed class Forecast(TimeSpan initialDelay, double smoothing, TimeSpan m
         Status.IsStatusProblem(step.Note)
             ? Status.Held(PluginName, n, step)
             : StepNotes.WithNote(string.Create(CultureInfo.InvariantCulture,
-                $"{PluginName}:in={n},ready={context.Ready},trend={TrendPerHour:0.#}/h,delay={DelaySeconds:0}s,projected={Projected(in context):0.#},spare={(context.Ready > 0 ? spare : 0)},pending={context.Pending},idle={Idle(in context)},ret={step.Output}"), step);
+                $"{PluginName}:in={n},ready={context.Ready},trend={TrendPerHour:0.#}/h,delay={DelaySeconds:0}s,projected={Projected(in context):0.#},spare={Spare(in context)},pending={context.Pending},idle={Idle(in context)},ret={step.Output}"), step);
 }
