@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using Apf.Testing.Factory;
 
 namespace Apf.ConfigLive.Tests;
 
@@ -68,15 +69,7 @@ public sealed class LiveFactory : IAsyncDisposable
         return Progress.LastDecisions[queue];
     }
 
-    public static async Task Eventually(Func<bool> condition, int seconds = 10)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("condition not met in time");
-            await Task.Delay(10);
-        }
-    }
+    public static Task Eventually(Func<bool> condition, int seconds = 10) => Wait.Until(condition, seconds);
 
     public async ValueTask DisposeAsync()
     {

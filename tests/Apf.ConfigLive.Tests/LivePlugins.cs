@@ -1,5 +1,6 @@
 using Apf.Core.Plugins;
 using Apf.Scheduling;
+using Apf.Testing.Factory;
 
 namespace Apf.ConfigLive.Tests;
 

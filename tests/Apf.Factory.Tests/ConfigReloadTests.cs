@@ -3,6 +3,7 @@ using Apf.Core.Plugins;
 using Apf.Factory.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Apf.Testing.Factory;
 
 namespace Apf.Factory.Tests;
 

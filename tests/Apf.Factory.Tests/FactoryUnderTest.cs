@@ -10,6 +10,7 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using Apf.Testing.Factory;
 
 namespace Apf.Factory.Tests;
 
@@ -94,15 +95,7 @@ public sealed class FactoryUnderTest : IAsyncDisposable
         return Progress.LastDecisions.ToDictionary();
     }
 
-    public static async Task Eventually(Func<bool> condition, int seconds = 10)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("condition not met in time");
-            await Task.Delay(10);
-        }
-    }
+    public static Task Eventually(Func<bool> condition, int seconds = 10) => Wait.Until(condition, seconds);
 
     public async ValueTask DisposeAsync()
     {

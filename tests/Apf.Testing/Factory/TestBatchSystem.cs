@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Apf.Contracts;
 using Apf.Core.Plugins;
 
-namespace Apf.ConfigLive.Tests;
+namespace Apf.Testing.Factory;
 
 /// <summary>
 /// An in-memory batch system for runtime tests: it records every pilot submitted with its label, so

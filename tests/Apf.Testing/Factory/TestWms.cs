@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Apf.Contracts;
 using Apf.Core.Plugins;
 
-namespace Apf.ConfigLive.Tests;
+namespace Apf.Testing.Factory;
 
 /// <summary>A WMS whose figures the test sets; it can be told to fail or hang to test isolation.</summary>
 public sealed class TestWms : IWmsStatusPlugin
