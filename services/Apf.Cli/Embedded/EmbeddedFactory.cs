@@ -31,6 +31,11 @@ internal static class EmbeddedFactory
         var catalog = PluginCatalogs.Default();
         var config = PluginCatalogs.Build(YamlConfigReader.ReadFile(options.ConfigFile));
         if (!ConsoleReport.Configuration(config)) return 1;
+        if (ListenAddress.Problem(options.Listen) is { } problem)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] --listen {options.Listen}: {problem}");
+            return 1;
+        }
         DemoJobs.Seed(config);
 
         Directory.CreateDirectory(config.Factory.BaseLogDirectory);
