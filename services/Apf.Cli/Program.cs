@@ -1,5 +1,9 @@
 using Apf.Cli.Commands;
+using Spectre.Console;
 using System.CommandLine;
+
+// Piped into a file or a CI log, lines would wrap at 80 columns; keep each line whole.
+if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 240;
 
 var root = new RootCommand("""
     apf — a pilot factory. Decides, queue by queue and cycle by cycle, how many pilots to send to a batch

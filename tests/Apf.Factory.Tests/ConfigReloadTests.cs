@@ -32,6 +32,16 @@ public class ConfigReloadTests
     }
 
     [Fact]
+    public void A_key_that_is_not_set_is_reported_at_its_queue_line()
+    {
+        var yaml = "factory:\n  factoryId: f\nqueues:\n  q1:\n    wmsstatusplugin: TestWms\n    batchstatusplugin: TestBatch\n    batchsubmitplugin: TestBatch\n";
+        var config = Builder().Build(YamlConfigReader.Read(yaml, "factory.yaml"), 1);
+        var error = Assert.Single(Assert.Single(config.InvalidQueues).Errors);
+        Assert.Equal("schedplugin", error.Key);
+        Assert.StartsWith("factory.yaml:4: queue 'q1': key 'schedplugin':", error.ToString());
+    }
+
+    [Fact]
     public void A_missing_factory_id_makes_the_file_unusable()
     {
         var config = Builder().Build(YamlConfigReader.Read("queues: {}\n", "f.yaml"), 1);

@@ -9,11 +9,6 @@ internal static class ConsoleReport
 {
     private static readonly Lock Gate = new();
 
-    static ConsoleReport()
-    {
-        // Piped into a file or a CI log, lines would wrap at 80 columns; keep each line whole.
-        if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 240;
-    }
 
     /// <summary>Prints configuration problems; false when the factory cannot start at all.</summary>
     public static bool Configuration(FactoryConfig config)

@@ -26,7 +26,7 @@ public sealed class FactoryConfigBuilder(PluginCatalog catalog, IServiceProvider
         {
             var errors = new List<ConfigError>();
             var effective = raw.Defaults.OverriddenBy(rawQueue.Own);
-            var reader = new SettingsReader(effective, rawQueue.Name, errors, raw.Source);
+            var reader = new SettingsReader(effective, rawQueue.Name, errors, raw.Source, rawQueue.Line);
             var queue = BuildQueue(rawQueue.Name, reader, factory, baseDirectory, errors);
             if (queue is null || errors.Count > 0)
             {

@@ -6,7 +6,7 @@ namespace Apf.Core.Configuration;
 /// Reads typed values out of <see cref="Settings"/> and records every problem with the queue and key
 /// at fault instead of throwing at the first one, so an operator sees all mistakes at once.
 /// </summary>
-public sealed class SettingsReader(Settings settings, string? queue, ICollection<ConfigError> errors, string fallbackSource = "configuration")
+public sealed class SettingsReader(Settings settings, string? queue, ICollection<ConfigError> errors, string fallbackSource = "configuration", int? fallbackLine = null)
 {
     private readonly HashSet<string> _read = new(StringComparer.OrdinalIgnoreCase);
 
@@ -122,6 +122,7 @@ public sealed class SettingsReader(Settings settings, string? queue, ICollection
     public void Error(string key, string message)
     {
         var found = settings.Find(key);
-        errors.Add(new ConfigError(found?.Origin ?? fallbackSource, queue, key, message, found?.Line));
+        // A key that is not set at all is reported at the line of its queue.
+        errors.Add(new ConfigError(found?.Origin ?? fallbackSource, queue, key, message, found?.Line ?? fallbackLine));
     }
 }
