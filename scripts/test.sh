@@ -23,7 +23,7 @@ done
 results="$(mktemp -d)"
 status=0
 dotnet build Apf.sln -c Release --nologo -v quiet -clp:ErrorsOnly
-dotnet test Apf.sln -c Release --no-build --nologo --logger "console;verbosity=normal" --results-directory "$results" 2>&1 | tee "$results/output.txt" || status=$?
+dotnet test Apf.sln -c Release --no-build --nologo --logger "console;verbosity=normal" --logger trx --results-directory "$results" 2>&1 | tee "$results/output.txt" || status=$?
 
 # Checks that are not .NET tests: the compose file, and the Slurm submitter image's entry point.
 for check in scripts/deploy/validate-compose.sh scripts/deploy/test-slurm-entrypoint.sh; do
@@ -37,9 +37,19 @@ for check in scripts/deploy/validate-compose.sh scripts/deploy/test-slurm-entryp
   fi
 done
 
+# What was skipped, and why (the reason each test gave), from the TRX reports.
+python3 - "$results" <<'PY' || true
+import glob, sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+for trx in sorted(glob.glob(sys.argv[1] + "/*.trx")):
+    for r in ET.parse(trx).getroot().iterfind(".//t:UnitTestResult", ns):
+        if r.get("outcome") == "NotExecuted":
+            reason = " ".join((r.findtext(".//t:Message", "", ns) or "").split())
+            print(f"skipped: {r.get('testName')}: {reason[:300]}")
+PY
+
 # One plain closing line over every test assembly and check.
 awk '/^ *(Passed|Failed|Skipped): *[0-9]+ *$/ { gsub(":", "", $1); n[$1] += $2 }
      /^check / { n["Passed"] += $(NF-3); n["Failed"] += $(NF-1) }
      END { printf "%d passed, %d failed, %d skipped\n", n["Passed"], n["Failed"], n["Skipped"] }' "$results/output.txt"
-grep -E "^\s+Skipped " "$results/output.txt" | sed 's/^ */skipped: /' || true
 exit $status
