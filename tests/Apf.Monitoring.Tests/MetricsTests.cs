@@ -14,6 +14,10 @@ public class MetricsTests
         await host.DecideAsync(MonitorHost.Decision("analysis", 2, ready: 4, pending: 30, running: 2, decision: 0, action: "none"));
         await host.PilotAsync("p1", "start");
         await host.PilotAsync("p1", "end", exitCode: 0);
+        // The pilot's record is visible before the listeners that count it have run: wait for the counters.
+        await MonitorHost.Eventually(() => Sample(host, "apf_pilots_ended_total", "queue=\"analysis\"") == 1
+            && Sample(host, "apf_pilots_empty_total", "queue=\"analysis\"") == 1
+            && Sample(host, "apf_pilot_events_total", "kind=\"end\"") == 1);
 
         var text = await host.Http.GetStringAsync("/metrics", TestContext.Current.CancellationToken);
 
