@@ -58,13 +58,14 @@ public sealed class InFlightLedger
     /// Forgets what batch status now shows, and commands without a result that the Submitter will refuse
     /// as expired anyway (so a lost command does not block a queue for ever).
     /// </summary>
-    public void Prune(Func<string, DateTimeOffset?> batchObservedAt, DateTimeOffset now, TimeSpan commandExpiry)
+    public void Prune(Func<string, DateTimeOffset?> batchObservedAt, DateTimeOffset now, Func<string, TimeSpan> commandExpiry)
     {
         foreach (var (id, e) in _entries)
         {
             var seen = batchObservedAt(e.Queue);
             var settled = e.CompletedAt is { } done && seen is { } at && at > done;
-            var expired = e.CompletedAt is null && now - e.DecidedAt > commandExpiry * 2;
+            // Twice the Submitter's own limit: past it, the command can only be refused, never applied.
+            var expired = e.CompletedAt is null && now - e.DecidedAt > commandExpiry(e.Queue) * 2;
             if (settled || expired) _entries.TryRemove(id, out _);
         }
     }

@@ -43,7 +43,7 @@ public sealed class SchedulerLoop(
         var now = time.GetUtcNow();
         var queues = current.EnabledQueues.ToList();
         foreach (var gone in _clocks.Keys.Except(queues.Select(q => q.Name)).ToList()) _clocks.Remove(gone);
-        ledger.Prune(q => BatchObservedAt(current, q), now, TimeSpan.FromMinutes(10));
+        ledger.Prune(q => BatchObservedAt(current, q), now, q => CommandExpiry(current, q));
 
         var totals = FactoryTotalsOf(queues);
         foreach (var queue in queues)
@@ -119,6 +119,12 @@ public sealed class SchedulerLoop(
         }
         return new FactoryTotals(pending, running);
     }
+
+    /// <summary>How old a submit command may be when a Submitter applies it (see SubmitPilotsConsumer).</summary>
+    private static TimeSpan CommandExpiry(FactoryConfig current, string queueName) =>
+        current.Queues.FirstOrDefault(q => q.Name == queueName) is { } queue
+            ? queue.Options.Sleep + queue.Options.MaxAge
+            : TimeSpan.Zero; // a queue that is gone: its commands are refused
 
     private DateTimeOffset? BatchObservedAt(FactoryConfig current, string queueName)
     {
