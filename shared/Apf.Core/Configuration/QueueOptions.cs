@@ -20,6 +20,12 @@ public sealed record QueueOptions
     public TimeSpan Sleep { get; init; }
     /// <summary>Status older than this counts as missing (APF's maxage).</summary>
     public TimeSpan MaxAge { get; init; }
+    /// <summary>
+    /// How old a submit or retire command may be when a Submitter applies it (apfqueue.sleep +
+    /// apfqueue.maxage): a decision taken on figures that are stale by now must not reach the site.
+    /// </summary>
+    public TimeSpan CommandExpiry => Sleep + MaxAge;
+
     /// <summary>A plugin call that takes longer fails for this queue only.</summary>
     public TimeSpan PluginTimeout { get; init; }
     /// <summary>The pilot wrapper; null means Apf's own.</summary>

@@ -23,7 +23,7 @@ public sealed class RestartGuard(bool enabled, DateTimeOffset startedAt)
 
     /// <summary>When every command of an earlier Scheduler is settled, for this queue's options.</summary>
     public DateTimeOffset SettledAt(QueueOptions options) =>
-        startedAt + options.Sleep + options.MaxAge + options.PluginTimeout * 2 + ClockMargin;
+        startedAt + options.CommandExpiry + options.PluginTimeout * 2 + ClockMargin;
 
     /// <summary>The reason to hold a submission now, or null when it may go.</summary>
     public string? HoldReason(QueueOptions options, DateTimeOffset now, BatchStatusObserved? batch)

@@ -123,7 +123,7 @@ public sealed class SchedulerLoop(
     /// <summary>How old a submit command may be when a Submitter applies it (see SubmitPilotsConsumer).</summary>
     private static TimeSpan CommandExpiry(FactoryConfig current, string queueName) =>
         current.Queues.FirstOrDefault(q => q.Name == queueName) is { } queue
-            ? queue.Options.Sleep + queue.Options.MaxAge
+            ? queue.Options.CommandExpiry
             : TimeSpan.Zero; // a queue that is gone: its commands are refused
 
     private DateTimeOffset? BatchObservedAt(FactoryConfig current, string queueName)

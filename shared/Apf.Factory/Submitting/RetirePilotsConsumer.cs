@@ -16,7 +16,7 @@ public sealed class RetirePilotsConsumer(IFactoryConfigProvider config, TimeProv
         IReadOnlyList<string> retired = [];
         string? error = null;
         if (queue is null) error = $"queue '{command.Queue}' is not an enabled queue of this factory";
-        else if (time.GetUtcNow() - command.DecidedAt > queue.Options.Sleep + queue.Options.MaxAge) error = "command expired";
+        else if (time.GetUtcNow() - command.DecidedAt > queue.Options.CommandExpiry) error = "command expired";
         else
         {
             try

@@ -50,7 +50,7 @@ public sealed class SubmitPilotsConsumer(
         var queue = current.EnabledQueues.FirstOrDefault(q => q.Name == command.Queue);
         if (queue is null) return Refused(command, $"queue '{command.Queue}' is not an enabled queue of this factory");
         var age = time.GetUtcNow() - command.DecidedAt;
-        var limit = queue.Options.Sleep + queue.Options.MaxAge;
+        var limit = queue.Options.CommandExpiry;
         if (age > limit)
             return Refused(command, $"command expired: decided {age.TotalSeconds:0} s ago, limit {limit.TotalSeconds:0} s (apfqueue.sleep + apfqueue.maxage)");
 
