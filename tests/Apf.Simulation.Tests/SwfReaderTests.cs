@@ -10,10 +10,11 @@ public class SwfReaderTests
     public void Reads_an_archive_style_trace_with_comments_blank_lines_and_missing_values()
     {
         var records = SwfReader.ReadFile(Trace("Traces/archive-style.swf"));
-        Assert.Equal(8, records.Count);
+        Assert.Equal(11, records.Count);
         Assert.Equal(new SwfRecord(1, 0, 22, 3600, 8, 7200, 1, 2, 1), records[0]);
-        Assert.Equal(new SwfRecord(4, 217, 905, -1, 4, 900, 5, 1, 1), records[3]);
-        Assert.Equal(86399, records[7].SubmitTime);
+        Assert.Equal(new SwfRecord(4, 217, 905, -1, 4, 900, 1, 1, 1), records[3]);
+        Assert.Equal(new SwfRecord(5, 217, 4200, 3120, 64, 18000, 3, 2, 1), records[6]);
+        Assert.Equal(86399, records[9].SubmitTime);
     }
 
     [Fact]
@@ -21,9 +22,12 @@ public class SwfReaderTests
     {
         var built = SwfWorkload.Build(SwfReader.ReadFile(Trace("Traces/archive-style.swf")), QueueSpread.SwfQueue, 0, "t");
         Assert.Equal(2, built.Skipped);
+        Assert.Equal(1, built.Cancelled);   // job 9: cancelled before it ran, so no work for a pilot
+        Assert.Equal(2, built.Partial);     // job 5's partial executions; its summary line is the job
         var jobs = built.Workload.Jobs;
         Assert.Equal([1L, 2, 3, 4, 5, 8], jobs.Select(j => j.Id));
         Assert.Equal(900, jobs.Single(j => j.Id == 4).RunTime);
+        Assert.Equal(6120, jobs.Single(j => j.Id == 5).RunTime);
         Assert.Equal(["q1", "q2", "q3"], built.Workload.Queues);
         Assert.Equal([1, 0, 2, 0, 1, 2], jobs.Select(j => j.Queue));   // SWF queues 2,1,3,1,2,3 in numeric order
     }

@@ -127,6 +127,8 @@ internal static class SimulateCommand
             var spread = r.Spread == "round-robin" ? QueueSpread.RoundRobin : QueueSpread.SwfQueue;
             var built = SwfWorkload.Build(SwfReader.ReadFile(file.FullName), spread, r.Queues, file.Name);
             if (built.Skipped > 0) AnsiConsole.MarkupLineInterpolated($"[yellow]warning:[/] {built.Skipped} job(s) without submit or run time skipped");
+            if (built.Cancelled > 0) AnsiConsole.MarkupLineInterpolated($"note: {built.Cancelled} job(s) cancelled before they ran (status 5, no run time) left out");
+            if (built.Partial > 0) AnsiConsole.MarkupLineInterpolated($"note: {built.Partial} partial-execution line(s) (status 2-4) left out: their jobs' summary lines are used");
             return built.Workload;
         }
         return SyntheticWorkload.Generate(new SyntheticOptions

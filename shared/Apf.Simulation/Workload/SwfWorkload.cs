@@ -13,16 +13,30 @@ public enum QueueSpread
 /// Turns SWF records into simulation jobs. Submit times are shifted so the first job arrives at 0.
 /// Run time is field 4, or the requested time (field 9) when it is missing; a job with neither, or
 /// without a submit time, is skipped and counted. Processors are ignored: one pilot runs one job.
+/// Two kinds of archive lines are not jobs for a pilot and are skipped and counted too: a job cancelled
+/// before it ran (status 5 without a run time: its requested time would be work that never existed), and
+/// the partial-execution lines of checkpointed or swapped jobs (status 2, 3, 4), which repeat a job that
+/// its summary line already gives.
 /// </summary>
 public static class SwfWorkload
 {
-    public sealed record Result(JobWorkload Workload, int Skipped);
+    /// <summary>The workload, and the records left out: without times, cancelled before they ran, partial executions.</summary>
+    public sealed record Result(JobWorkload Workload, int Skipped, int Cancelled = 0, int Partial = 0);
+
+    private const long CancelledStatus = 5;
+
+    private static bool IsPartialExecution(SwfRecord r) => r.Status is 2 or 3 or 4;
+
+    private static bool CancelledBeforeRunning(SwfRecord r) => r.Status == CancelledStatus && r.RunTime <= 0;
 
     public static Result Build(IReadOnlyList<SwfRecord> records, QueueSpread spread, int queues, string description)
     {
-        var usable = records.Where(r => r.SubmitTime >= 0 && (r.RunTime >= 0 || r.RequestedTime >= 0))
-                            .OrderBy(r => r.SubmitTime).ThenBy(r => r.JobNumber).ToList();
-        var skipped = records.Count - usable.Count;
+        var partial = records.Count(IsPartialExecution);
+        var cancelled = records.Count(r => !IsPartialExecution(r) && CancelledBeforeRunning(r));
+        var jobsOnly = records.Where(r => !IsPartialExecution(r) && !CancelledBeforeRunning(r)).ToList();
+        var usable = jobsOnly.Where(r => r.SubmitTime >= 0 && (r.RunTime >= 0 || r.RequestedTime >= 0))
+                             .OrderBy(r => r.SubmitTime).ThenBy(r => r.JobNumber).ToList();
+        var skipped = jobsOnly.Count - usable.Count;
         var origin = usable.Count == 0 ? 0 : usable[0].SubmitTime;
         IReadOnlyList<string> names;
         Func<SwfRecord, int, int> queueOf;
@@ -40,6 +54,6 @@ public static class SwfWorkload
             queueOf = (_, i) => i % queues;
         }
         var jobs = usable.Select((r, i) => new SimJob(r.JobNumber, queueOf(r, i), r.SubmitTime - origin, Math.Max(1, r.RunTime >= 0 ? r.RunTime : r.RequestedTime)));
-        return new Result(new JobWorkload(jobs, names, description), skipped);
+        return new Result(new JobWorkload(jobs, names, description), skipped, cancelled, partial);
     }
 }
