@@ -6,6 +6,8 @@
 # container user. Needs root, slurm-wlm and munge (installed from Debian when missing), util-linux unshare.
 # Usage: scripts/deploy/test-slurm-entrypoint.sh        (prints "slurm-entrypoint: 1 passed, 0 failed")
 set -euo pipefail
+# shellcheck source=../slurm/slurm-conf.sh
+source "$(dirname "$0")/../slurm/slurm-conf.sh"
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 entrypoint="$repo/deploy/docker/slurm-entrypoint.sh"
 user=apf-entrytest
@@ -42,33 +44,7 @@ munged --force --key-file="$work/site.key" --socket="$work/host-munge.sock" --pi
        --seed-file="$work/host-munged.seed" --log-file="$work/host-munged.log"
 
 write_conf() { # $1 = file, $2 = extra line
-  cat > "$1" <<CONF
-ClusterName=apfentry
-SlurmctldHost=$host
-SlurmctldPort=$ctld_port
-SlurmdPort=$slurmd_port
-SlurmUser=root
-SlurmdUser=root
-AuthType=auth/munge
-$2
-StateSaveLocation=$work/state
-SlurmdSpoolDir=$work/spool
-SlurmctldPidFile=$work/slurmctld.pid
-SlurmdPidFile=$work/slurmd.pid
-SlurmctldLogFile=$work/slurmctld.log
-SlurmdLogFile=$work/slurmd.log
-ProctrackType=proctrack/linuxproc
-TaskPlugin=task/none
-SchedulerType=sched/backfill
-SelectType=select/cons_tres
-SelectTypeParameters=CR_Core
-ReturnToService=2
-MpiDefault=none
-JobAcctGatherType=jobacct_gather/none
-AccountingStorageType=accounting_storage/none
-NodeName=$host CPUs=2 State=UNKNOWN
-PartitionName=apfentry Nodes=$host Default=YES MaxTime=INFINITE State=UP OverSubscribe=FORCE:4
-CONF
+  slurm_conf apfentry "$work" apfentry "SlurmctldPort=$ctld_port" "SlurmdPort=$slurmd_port" "$2" > "$1"
 }
 # Daemons authenticate through the site's munged; the container's copy of slurm.conf uses the default socket.
 write_conf "$work/daemons.conf" "AuthInfo=socket=$work/host-munge.sock"

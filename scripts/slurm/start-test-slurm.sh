@@ -3,6 +3,8 @@
 # Writes SLURM_CONF=... to $APF_TEST_SLURM_DIR/env (default /tmp/apf-test-slurm/env); tests read that
 # file or the APF_TEST_SLURM_CONF variable. Prints "export SLURM_CONF=..." on stdout.
 set -euo pipefail
+# shellcheck source=slurm-conf.sh
+source "$(dirname "${BASH_SOURCE[0]}")/slurm-conf.sh"
 
 dir="${APF_TEST_SLURM_DIR:-/tmp/apf-test-slurm}"
 conf="$dir/slurm.conf"
@@ -19,35 +21,9 @@ if ! command -v slurmctld >/dev/null || ! command -v slurmd >/dev/null || ! comm
 fi
 
 mkdir -p "$dir/state" "$dir/spool" "$dir/jobcomp"
-cat > "$conf.new" <<CONF
-ClusterName=apf
-SlurmctldHost=$node
-SlurmUser=root
-SlurmdUser=root
-AuthType=auth/munge
-StateSaveLocation=$dir/state
-SlurmdSpoolDir=$dir/spool
-SlurmctldPidFile=$dir/slurmctld.pid
-SlurmdPidFile=$dir/slurmd.pid
-SlurmctldLogFile=$dir/slurmctld.log
-SlurmdLogFile=$dir/slurmd.log
-ProctrackType=proctrack/linuxproc
-TaskPlugin=task/none
-SchedulerType=sched/backfill
-SelectType=select/cons_tres
-SelectTypeParameters=CR_Core
-ReturnToService=2
-MpiDefault=none
-JobAcctGatherType=jobacct_gather/none
-AccountingStorageType=accounting_storage/none
-JobCompType=jobcomp/filetxt
-JobCompLoc=$dir/jobcomp/jobcomp.log
-MinJobAge=300
-MaxArraySize=10001
-MaxJobCount=20000
-NodeName=$node CPUs=2 State=UNKNOWN
-PartitionName=debug Nodes=$node Default=YES MaxTime=INFINITE State=UP OverSubscribe=FORCE:4
-CONF
+slurm_conf apf "$dir" debug \
+  "JobCompType=jobcomp/filetxt" "JobCompLoc=$dir/jobcomp/jobcomp.log" \
+  "MinJobAge=300" "MaxArraySize=10001" "MaxJobCount=20000" > "$conf.new"
 # Only replace the file when it changed, so a running cluster is not disturbed by a second run.
 changed=no
 if [ -f "$conf" ] && cmp -s "$conf" "$conf.new"; then rm "$conf.new"; else mv "$conf.new" "$conf"; changed=yes; fi
