@@ -1,21 +1,32 @@
 #!/usr/bin/env bash
 # Runs the scheduler lab's evaluation behind docs/simulation.md: every chain below on the same
 # workloads (three synthetic shapes x three seeds, and the SWF traces of this folder), then prints one
-# Markdown table. Usage: examples/traces/evaluate.sh [summary.csv] [held-out]
+# Markdown table. Usage: examples/traces/evaluate.sh [summary.csv] [tuned|held-out|frontier]
 # With "held-out" it runs workloads no default was chosen on instead: seeds 4-6 on 10 queues, seeds 4-6
 # on 4 queues and seeds 7-9 on 20 queues, each of the three shapes (27 workloads, no trace).
+# With "frontier" it runs Forecast with 14 other settings (safety stock and retire share) on all 39
+# workloads and prints, per workload, how many settings beat both anchors: whether a better default is
+# hiding, or no setting of Forecast wins there (~3 min).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 apf="$here/../../apf"
 out="${1:-$(mktemp --suffix=.csv)}"
 set_="${2:-tuned}"
 rm -f "$out"
-chains=(
-  "Forecast,MaxPerCycle,MaxPending"
-  "Forecast,MaxPerCycle,MaxPending;sched.forecast.spare=1;sched.forecast.safety=0;sched.forecast.retireshare=0.5"
-  "Ready,MaxPerCycle,MinPerCycle,MaxPending"
-  "KedaAccurate"
-)
+forecast="Forecast,MaxPerCycle,MaxPending"
+anchors=("Ready,MaxPerCycle,MinPerCycle,MaxPending" "KedaAccurate")
+if [[ "$set_" == "frontier" ]]; then
+  chains=("$forecast")
+  for safety in 0 0.5 1 1.5 2 3; do
+    for share in 0.5 1; do
+      [[ "$safety/$share" == "1/1" ]] || chains+=("$forecast;sched.forecast.safety=$safety;sched.forecast.retireshare=$share")
+    done
+  done
+  chains+=("$forecast;sched.forecast.spare=1;sched.forecast.safety=0.5" "$forecast;sched.forecast.spare=2;sched.forecast.safety=0.5")
+else
+  chains=("$forecast" "$forecast;sched.forecast.spare=1;sched.forecast.safety=0;sched.forecast.retireshare=0.5")
+fi
+chains+=("${anchors[@]}")
 args=(--chain "${chains[0]}")
 for c in "${chains[@]:1}"; do args+=(--compare "$c"); done
 "$apf" simulate --help > /dev/null   # builds once
@@ -26,19 +37,42 @@ synthetic() {   # seeds queues
     done
   done
 }
-if [[ "$set_" == "held-out" ]]; then
+held_out() {
   synthetic "4 5 6" 10
   synthetic "4 5 6" 4
   synthetic "7 8 9" 20
-else
+}
+tuned() {
   synthetic "1 2 3" 10
   for trace in "$here"/*.swf; do
     APF_NO_BUILD=1 "$apf" simulate --trace "$trace" "${args[@]}" --summary "$out" > /dev/null
   done
-fi
-python3 - "$out" <<'PY'
+}
+case "$set_" in
+  held-out) held_out ;;
+  frontier) tuned; held_out ;;
+  *) tuned ;;
+esac
+python3 - "$out" "$set_" <<'PY'
 import csv, sys, collections
 rows = list(csv.DictReader(open(sys.argv[1])))
+if sys.argv[2] == "frontier":
+    anchors = ["Ready,MaxPerCycle,MinPerCycle,MaxPending", "KedaAccurate"]
+    by = collections.defaultdict(dict)
+    for r in rows:
+        by[r["workload"]][r["chain"]] = r
+    def beats(d, c):
+        return all(float(d[c]["wait_p95_s"]) < float(d[o]["wait_p95_s"]) and float(d[c]["empty_fraction"]) < float(d[o]["empty_fraction"]) for o in anchors)
+    print("| workload | default beats both | settings of 15 that beat both | those settings (besides the default) |")
+    print("|---|---|---:|---|")
+    for w, d in by.items():
+        settings = [c for c in d if c not in anchors]
+        winners = [c for c in settings if beats(d, c)]
+        parts = w.split(", ")
+        name = parts[0] + (", " + parts[1] if parts[0].startswith("synthetic") else "")
+        others = ", ".join(c.split(";", 1)[1].replace("sched.forecast.", "") for c in winners if ";" in c)
+        print(f"| {name} | {'yes' if beats(d, settings[0]) else 'no'} | {len(winners)} | {others if len(winners) <= 3 else '...'} |")
+    sys.exit(0)
 chains = list(dict.fromkeys(r["chain"] for r in rows))
 by = collections.defaultdict(dict)
 for r in rows:
