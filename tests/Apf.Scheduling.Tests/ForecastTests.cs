@@ -15,11 +15,13 @@ public class ForecastTests
             SubmittedTotal = submitted,
         };
 
+    // Without history the delay is the 600 s default and the cycle APF's 360 s: a spare pilot is still
+    // pending at the next cycle with probability recall = e^(−360/600) = 0.549.
     [Theory]
-    [InlineData(10, 3, 5, 5, 11)]    // no history: ready − pending, plus a safety stock of ⌈√10⌉ = 4 while jobs wait
-    [InlineData(10, 0, 8, 5, 11)]    // 3 running pilots without a job will take 3 ready jobs first
+    [InlineData(10, 3, 5, 5, 12)]    // no history: ready − pending, plus a safety stock of round(3 · 0.549 · √10) = 5 while jobs wait
+    [InlineData(10, 0, 8, 5, 12)]    // 3 running pilots without a job will take 3 ready jobs first
     [InlineData(0, 0, 4, 4, 0)]      // no work, no safety stock
-    [InlineData(2, 3, 0, 0, 1)]      // 2 + ⌈√2⌉ − 3
+    [InlineData(2, 3, 0, 0, 1)]      // 2 + round(3 · 0.549 · √2 = 2.33) − 3
     public void Without_history_it_asks_for_ready_jobs_not_covered_by_pending_or_idle_pilots(int ready, int pending, int running, int wmsRunning, int expected) =>
         Assert.Equal(expected, Valid("Forecast").Out(At(0, ready, pending, running, wmsRunning)));
 
@@ -28,13 +30,52 @@ public class ForecastTests
         Assert.Equal(7, Valid("Forecast", ("sched.forecast.safety", "0")).Out(At(0, ready: 10, pending: 3)));
 
     [Theory]
-    [InlineData("1", 1, 2)]        // 1 + ⌈√1⌉
-    [InlineData("1", 9, 12)]       // 9 + ⌈√9⌉
-    [InlineData("1", 100, 110)]    // the stock grows as the root of the load, not in proportion
-    [InlineData("0.5", 100, 105)]
-    [InlineData("2", 4, 8)]
+    [InlineData("3", 1, 3)]        // 1 + round(3 · 0.549 · √1 = 1.65)
+    [InlineData("3", 9, 14)]       // 9 + round(4.94)
+    [InlineData("3", 100, 116)]    // the stock grows as the root of the load, not in proportion
+    [InlineData("1", 100, 105)]
+    [InlineData("1", 1, 2)]        // rounded, not rounded up: 0.55 is one pilot...
+    [InlineData("0.5", 1, 1)]      // ...0.27 is none
     public void The_safety_stock_grows_as_the_square_root_of_the_expected_jobs(string safety, int ready, int expected) =>
         Assert.Equal(expected, Valid("Forecast", ("sched.forecast.safety", safety)).Out(At(0, ready: ready)));
+
+    [Theory]
+    [InlineData("60", 10)]       // recall e^(−6): a spare would start before the next cycle could retire it
+    [InlineData("600", 15)]      // recall 0.549: 10 + round(5.21)
+    [InlineData("3600", 19)]     // recall 0.905: 10 + round(8.58); spares are cheap while they wait
+    public void Spare_pilots_shrink_when_the_batch_delay_is_short_against_the_cycle(string delay, int expected) =>
+        Assert.Equal(expected, Valid("Forecast", ("sched.forecast.delay", delay)).Out(At(0, ready: 10)));
+
+    [Fact]
+    public void The_recall_follows_the_cycle_actually_seen()
+    {
+        var plugin = Valid("Forecast", ("sched.forecast.delay", "600"));
+        plugin.Out(At(0, ready: 10));
+        // 120 s between cycles: recall e^(−0.2) = 0.819, stock round(3 · 0.819 · √10 = 7.77) = 8.
+        Assert.Equal(18, plugin.Out(At(120, ready: 10)));
+        Assert.Contains("recall=0.82,spare=8", plugin.Explained(At(120, ready: 10)));
+    }
+
+    [Fact]
+    public void A_trend_within_its_own_noise_is_not_acted_on()
+    {
+        var plugin = Valid("Forecast", ("sched.forecast.delay", "3600"), ("sched.forecast.safety", "0"));
+        var ready = new[] { 10, 30, 10, 30, 10, 30, 10, 30 };
+        for (var i = 0; i < ready.Length - 1; i++) plugin.Out(At(360 * i, ready: ready[i]));
+        // The smoothed change swings with the noise; projecting it over an hour would ask for dozens more.
+        var last = At(360 * (ready.Length - 1), ready: 30);
+        Assert.Equal(30, plugin.Out(last));
+        Assert.Matches(@"trend=-?[0-9.]+/h\(noise\),delay=3600s,projected=30,", plugin.Explained(last));
+    }
+
+    [Fact]
+    public void Without_the_gate_the_same_noise_is_projected()
+    {
+        var plugin = Valid("Forecast", ("sched.forecast.delay", "3600"), ("sched.forecast.safety", "0"), ("sched.forecast.trendgate", "0"));
+        var ready = new[] { 10, 30, 10, 30, 10, 30, 10, 30 };
+        for (var i = 0; i < ready.Length - 1; i++) plugin.Out(At(360 * i, ready: ready[i]));
+        Assert.NotEqual(30, plugin.Out(At(360 * (ready.Length - 1), ready: 30)));
+    }
 
     [Fact]
     public void A_growing_queue_gets_pilots_for_the_jobs_expected_by_the_time_they_start()
@@ -42,8 +83,8 @@ public class ForecastTests
         var plugin = Valid("Forecast", ("sched.forecast.delay", "600"));
         plugin.Out(At(0));
         // 36 more ready jobs in 360 s: trend 0.3 · 0.1/s = 0.03/s, times 600 s = 18 more.
-        Assert.Equal(62, plugin.Out(At(360, ready: 36)));   // and a safety stock of ⌈√54⌉ = 8
-        Assert.Equal("Forecast:in=0,ready=36,trend=108/h,delay=600s,projected=54,spare=8,pending=0,idle=0,ret=62", plugin.Explained(At(360, ready: 36)));
+        Assert.Equal(66, plugin.Out(At(360, ready: 36)));   // and a safety stock of round(3 · 0.549 · √54) = 12
+        Assert.Equal("Forecast:in=0,ready=36,trend=108/h,delay=600s,projected=54,recall=0.55,spare=12,pending=0,idle=0,ret=66", plugin.Explained(At(360, ready: 36)));
     }
 
     [Fact]
@@ -80,7 +121,7 @@ public class ForecastTests
     public void Spare_keeps_extra_pilots_waiting_while_jobs_wait()
     {
         Assert.Equal(3, Valid("Forecast", ("sched.forecast.spare", "2"), ("sched.forecast.safety", "0")).Out(At(0, ready: 1)));
-        Assert.Equal(4, Valid("Forecast", ("sched.forecast.spare", "2")).Out(At(0, ready: 1)));   // plus ⌈√1⌉
+        Assert.Equal(5, Valid("Forecast", ("sched.forecast.spare", "2")).Out(At(0, ready: 1)));   // plus round(3 · 0.549 · √1) = 2
         Assert.Equal(0, Valid("Forecast", ("sched.forecast.spare", "2")).Out(At(0, ready: 0, pending: 0)));   // none for a quiet queue
     }
 
@@ -136,9 +177,10 @@ public class ForecastTests
             ("sched.forecast.retireshare", "2"),
             ("sched.forecast.spare", "-1"),
             ("sched.forecast.safety", "-0.5"),
+            ("sched.forecast.trendgate", "-1"),
             ("sched.forecast.retire", "maybe"));
         Assert.Equal(
-            ["sched.forecast.delay", "sched.forecast.retire", "sched.forecast.retireshare", "sched.forecast.safety", "sched.forecast.smoothing", "sched.forecast.spare"],
+            ["sched.forecast.delay", "sched.forecast.retire", "sched.forecast.retireshare", "sched.forecast.safety", "sched.forecast.smoothing", "sched.forecast.spare", "sched.forecast.trendgate"],
             built.Errors.Select(e => e.Key!).Order(StringComparer.Ordinal));
     }
 }

@@ -7,9 +7,11 @@ namespace Apf.Scheduling;
 /// <summary>
 /// A source plugin (it ignores its input, like Ready) that asks for the pilots the queue will need when
 /// a pilot submitted now would start, not for the jobs waiting now:
-/// <c>need = ⌈projected⌉ + spare + ⌈safety · √projected⌉ − pending − idle</c> with
+/// <c>need = ⌈projected⌉ + spare + round(safety · recall · √projected) − pending − idle</c> with
 /// <c>projected = ready + trend · delay</c> (bounded to 0..2·ready+1), where <c>trend</c> is the smoothed
-/// change of ready jobs per second (arrivals minus what running pilots absorb), <c>delay</c> the batch
+/// change of ready jobs per second (arrivals minus what running pilots absorb; 0 while it stands within
+/// <c>trendgate</c> standard errors of its own noise), <c>recall = e^(−cycle/delay)</c> the chance that a
+/// spare pilot is still pending, and so can be retired, at the next cycle, <c>delay</c> the batch
 /// queueing delay observed through Little's law (mean pending ÷ pilots starting per second, starts counted
 /// from pending, the queue's submitted total and the pilots this plugin retired), <c>idle</c> the running
 /// pilots without a job (running pilots − WMS running jobs), which take ready jobs before any new pilot
@@ -22,7 +24,7 @@ namespace Apf.Scheduling;
 /// builds one instance per queue, and a second evaluation at the same instant reuses the estimates, so
 /// the output still depends only on the context for a given history.
 /// </remarks>
-public sealed class Forecast(TimeSpan initialDelay, double smoothing, TimeSpan maxDelay, bool retire = true, int spare = 0, double retireShare = 1, double safety = 1) : ISchedulerPlugin
+public sealed class Forecast(TimeSpan initialDelay, double smoothing, TimeSpan maxDelay, bool retire = true, int spare = 0, double retireShare = 1, double safety = 3, double trendGate = 1) : ISchedulerPlugin
 {
     public const string PluginName = "Forecast";
 
@@ -33,13 +35,20 @@ public sealed class Forecast(TimeSpan initialDelay, double smoothing, TimeSpan m
     private double _meanPending;        // pilots
     private double _startRate;          // pilots leaving pending per second
     private bool _seenStarts;
+    private double _changeVariance;     // of the per-second change of ready jobs around the trend
+    private int _changes;               // changes seen: noise needs two of them to be told from a trend
+    private double _cycleSeconds = AssumedCycle.TotalSeconds;
+
+    /// <summary>APF's default apfqueue.sleep, assumed until the time between two cycles has been seen.</summary>
+    private static readonly TimeSpan AssumedCycle = TimeSpan.FromSeconds(360);
 
     public string Name => PluginName;
 
     /// <summary>The queueing delay the plugin currently assumes.</summary>
     public TimeSpan Delay => TimeSpan.FromSeconds(DelaySeconds);
 
-    public double TrendPerHour => _trend * 3600;
+    /// <summary>The trend used: the smoothed one, or 0 while it is within the noise.</summary>
+    public double TrendPerHour => Trend * 3600;
 
     public static Forecast Create(PluginContext context)
     {
@@ -51,8 +60,9 @@ public sealed class Forecast(TimeSpan initialDelay, double smoothing, TimeSpan m
         var retire = r.Bool(Options.Key(PluginName, "retire"), true);
         var spare = Options.Count(r, Options.Key(PluginName, "spare"), 0);
         var share = Options.Factor(r, Options.Key(PluginName, "retireshare"), 1, max: 1);
-        var safety = Options.Factor(r, Options.Key(PluginName, "safety"), 1);
-        return new Forecast(delay, smoothing == 0 ? 0.3 : smoothing, maxDelay, retire, spare, share, safety);
+        var safety = Options.Factor(r, Options.Key(PluginName, "safety"), 3);
+        var gate = Options.Factor(r, Options.Key(PluginName, "trendgate"), 1);
+        return new Forecast(delay, smoothing == 0 ? 0.3 : smoothing, maxDelay, retire, spare, share, safety, gate);
     }
 
     public SchedulerStep Apply(in SchedulerContext context, int n)
@@ -75,16 +85,31 @@ public sealed class Forecast(TimeSpan initialDelay, double smoothing, TimeSpan m
 
     private long Idle(in SchedulerContext c) => Math.Max(0L, (long)c.Running - Math.Max(0, c.WmsRunning));
 
+    // In a steady queue the change of ready jobs from cycle to cycle is noise around 0, and the projection
+    // below is clamped at 0: acting on that noise adds pilots more often than it removes them. The trend is
+    // used only when it stands out of its own noise (the standard error of an exponential average with
+    // weight a is σ·√(a / (2 − a))).
+    private double Trend =>
+        _changes < 2 || Math.Abs(_trend) > trendGate * Math.Sqrt(_changeVariance * smoothing / (2 - smoothing)) ? _trend : 0;
+
     // Anticipation is bounded by the work in sight (at most doubling it), so a noisy trend times a long
     // delay cannot ask for a pile of pilots for an idle queue.
-    private double Projected(in SchedulerContext c) => Math.Clamp(c.Ready + _trend * DelaySeconds, 0, 2.0 * c.Ready + 1);
+    private double Projected(in SchedulerContext c) => Math.Clamp(c.Ready + Trend * DelaySeconds, 0, 2.0 * c.Ready + 1);
+
+    // A spare pilot costs nothing while it waits: if the jobs it was for are taken by others, the next
+    // cycle retires it. It costs an empty pilot only if it starts before that cycle. With a batch delay
+    // long against the cycle, spares are cheap and shorten the wait (the first of several pilots starts
+    // sooner than one alone); with a short delay they start at once, and a spare is an empty pilot.
+    private double Recall => Math.Exp(-_cycleSeconds / Math.Max(1, DelaySeconds));
 
     // Safety stock, as for any stock refilled after a lead time: the jobs expected during the batch delay
     // are a count, so their noise grows as its square root. A fixed spare is too many for a trickle and too
-    // few for a busy queue; safety · √projected follows the queue's load. Only while jobs wait: a quiet
-    // queue keeps none (each would start to nothing).
+    // few for a busy queue; safety · √projected follows the queue's load, weighed by the chance that an
+    // unneeded spare can still be retired. Rounded, not rounded up: the stock is an expectation, and
+    // rounding up sent a second pilot for every single job whatever the delay. Only while jobs wait: a
+    // quiet queue keeps none (each would start to nothing).
     private long Spare(in SchedulerContext c) =>
-        c.Ready > 0 ? spare + (long)Math.Ceiling(safety * Math.Sqrt(Projected(in c)) - 1e-9) : 0;
+        c.Ready > 0 ? spare + (long)Math.Round(safety * Recall * Math.Sqrt(Projected(in c)), MidpointRounding.AwayFromZero) : 0;
 
     private long Target(in SchedulerContext c)
     {
@@ -102,7 +127,11 @@ public sealed class Forecast(TimeSpan initialDelay, double smoothing, TimeSpan m
         {
             var dt = (c.Now - last).TotalSeconds;
             var a = smoothing;
-            _trend = (1 - a) * _trend + a * ((c.Ready - _lastReady) / dt);
+            _cycleSeconds = dt;
+            var change = (c.Ready - _lastReady) / dt;
+            _changeVariance = (1 - a) * _changeVariance + a * (change - _trend) * (change - _trend);
+            _trend = (1 - a) * _trend + a * change;
+            _changes = Math.Min(_changes + 1, 2);
             // Pilots that left pending either started or were retired by our last result; only starts
             // measure the batch delay (counting retirements would make it look shorter than it is).
             var left = Math.Max(0, _lastPending + (c.SubmittedTotal - _lastSubmitted) - c.Pending);
@@ -125,5 +154,5 @@ public sealed class Forecast(TimeSpan initialDelay, double smoothing, TimeSpan m
         Status.IsStatusProblem(step.Note)
             ? Status.Held(PluginName, n, step)
             : StepNotes.WithNote(string.Create(CultureInfo.InvariantCulture,
-                $"{PluginName}:in={n},ready={context.Ready},trend={TrendPerHour:0.#}/h,delay={DelaySeconds:0}s,projected={Projected(in context):0.#},spare={Spare(in context)},pending={context.Pending},idle={Idle(in context)},ret={step.Output}"), step);
+                $"{PluginName}:in={n},ready={context.Ready},trend={TrendPerHour:0.#}/h{(Trend == 0 && _trend != 0 ? "(noise)" : "")},delay={DelaySeconds:0}s,projected={Projected(in context):0.#},recall={Recall:0.00},spare={Spare(in context)},pending={context.Pending},idle={Idle(in context)},ret={step.Output}"), step);
 }
