@@ -109,7 +109,7 @@ internal static class SimulateCommand
         {
             var exists = summaryFile.Exists && summaryFile.Length > 0;
             using var writer = new StreamWriter(summaryFile.FullName, append: true);
-            SummaryCsv.Write(writer, workload.Description, results, header: !exists);
+            SummaryCsv.Write(writer, workload.Description, results, header: !exists, settings: string.Join("; ", request.Set.Prepend($"seed {request.Seed}")));
         }
         if (request.Plot is { } plotFile)
         {

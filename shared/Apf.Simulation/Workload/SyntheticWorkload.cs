@@ -49,7 +49,7 @@ public static class SyntheticWorkload
                 jobs.Add(new SimJob(id++, q, (long)t, Math.Max(1, (long)Draw.LogNormal(r, medianRun, RunTimeSigma))));
         }
         var names = Enumerable.Range(0, o.Queues).Select(i => $"q{i}").ToArray();
-        return new JobWorkload(jobs, names, $"synthetic {o.Shape.ToString().ToLowerInvariant()} seed {o.Seed}, {o.Queues} queue(s), {o.JobsPerHour} jobs/h/queue, {o.Duration.TotalHours:0.#} h");
+        return new JobWorkload(jobs, names, $"synthetic {o.Shape.ToString().ToLowerInvariant()} seed {o.Seed}, {o.Queues} queue(s), {o.JobsPerHour} jobs/h/queue, {o.MeanRunTime.TotalMinutes:0.#} min jobs, {o.Duration.TotalHours:0.#} h");
     }
 
     private static IEnumerable<double> Arrivals(WorkloadShape shape, Random r, double rate, double horizon)

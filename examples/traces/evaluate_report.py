@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""Prints evaluate.sh's report from the summary CSV of `apf simulate --summary`.
+
+Usage: evaluate_report.py summary.csv [frontier]
+A chain "beats both anchors" on a workload when its job-wait p95 and its empty-pilot fraction are both
+strictly lower than those of APF's usual chain and of KEDA's accurate strategy.
+"""
+import collections
+import csv
+import sys
+
+ANCHORS = ["Ready,MaxPerCycle,MinPerCycle,MaxPending", "KedaAccurate"]
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def label(workload, settings):
+    """The workload's name as the table shows it: its description and what else shaped the run."""
+    parts = workload.split(", ")
+    synthetic = parts[0].startswith("synthetic")
+    name = ", ".join(parts[:2] + [p for p in parts[2:] if p.endswith("jobs/h/queue") or p.endswith("min jobs")]) if synthetic else parts[0]
+    extra = [s for s in settings.split("; ") if s and not (s == "seed 1" or (synthetic and s.startswith("seed ")))]
+    return name + (" (" + ", ".join(extra) + ")" if extra else "")
+
+
+def load(path):
+    by = collections.OrderedDict()
+    for r in csv.DictReader(open(path)):
+        by.setdefault(label(r["workload"], r.get("settings", "")), {})[r["chain"]] = r
+    return by
+
+
+def beats(d, chain):
+    return all(float(d[chain]["wait_p95_s"]) < float(d[o]["wait_p95_s"])
+               and float(d[chain]["empty_fraction"]) < float(d[o]["empty_fraction"]) for o in ANCHORS)
+
+
+def frontier(by):
+    print("| workload | default beats both | settings that beat both | which (besides the default) |")
+    print("|---|---|---:|---|")
+    for w, d in by.items():
+        settings = [c for c in d if c not in ANCHORS]
+        winners = [c for c in settings if beats(d, c)]
+        others = ", ".join(c.split(";", 1)[1].replace("sched.forecast.", "") for c in winners if ";" in c)
+        print(f"| {w} | {'yes' if beats(d, settings[0]) else 'no'} | {len(winners)} of {len(settings)} | {others if len(winners) <= 3 else '...'} |")
+
+
+def table(by):
+    chains = list(next(iter(by.values())).keys())
+    for i, c in enumerate(chains):
+        print(f"- **{LETTERS[i]}**: `{c}`")
+    print()
+    print("| workload | " + " | ".join(f"{LETTERS[i]} p95 / empty / peak pending" for i in range(len(chains))) + " |")
+    print("|---|" + "---:|" * len(chains))
+    for w, d in by.items():
+        cells = [f"{float(d[c]['wait_p95_s']) / 60:.1f} min / {100 * float(d[c]['empty_fraction']):.1f} % / {d[c]['peak_pending_queue']}" for c in chains]
+        print(f"| {w} | " + " | ".join(cells) + " |")
+    print()
+    apf = ANCHORS[0]
+    for i, c in enumerate(chains):
+        if c in ANCHORS:
+            continue
+        wins = sum(beats(d, c) for d in by.values())
+        p95 = sum(float(d[c]["wait_p95_s"]) / max(1.0, float(d[apf]["wait_p95_s"])) for d in by.values()) / len(by)
+        empty = sum(float(d[c]["empty_fraction"]) for d in by.values()) / len(by)
+        print(f"{LETTERS[i]} beats both anchors on p95 and empty fraction at once in {wins} of {len(by)} workloads "
+              f"(mean p95 {p95:.3f} of APF's, mean empty fraction {100 * empty:.2f} %).")
+
+
+if __name__ == "__main__":
+    data = load(sys.argv[1])
+    if len(sys.argv) > 2 and sys.argv[2] == "frontier":
+        frontier(data)
+    else:
+        table(data)
