@@ -7,6 +7,7 @@ strictly lower than those of APF's usual chain and of KEDA's accurate strategy.
 """
 import collections
 import csv
+import re
 import sys
 
 ANCHORS = ["Ready,MaxPerCycle,MinPerCycle,MaxPending", "KedaAccurate"]
@@ -22,11 +23,18 @@ def label(workload, settings):
     return name + (" (" + ", ".join(extra) + ")" if extra else "")
 
 
+def natural(text):
+    """Sort key: synthetic workloads by shape, then traces; numbers compared as numbers."""
+    shape = next((i for i, s in enumerate(("steady", "bursty", "diurnal")) if f"synthetic {s} " in text), 3)
+    return [shape] + [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", text)]
+
+
 def load(path):
-    by = collections.OrderedDict()
+    rows = collections.defaultdict(dict)
     for r in csv.DictReader(open(path)):
-        by.setdefault(label(r["workload"], r.get("settings", "")), {})[r["chain"]] = r
-    return by
+        rows[label(r["workload"], r.get("settings", ""))][r["chain"]] = r
+    # Parallel runs append in any order: sort, so the same runs always print the same table.
+    return collections.OrderedDict(sorted(rows.items(), key=lambda kv: natural(kv[0])))
 
 
 def beats(d, chain):
