@@ -47,15 +47,7 @@ public sealed class LiveFactory : IAsyncDisposable
     public T Hosted<T>() where T : IHostedService => _services.GetServices<IHostedService>().OfType<T>().Single();
 
     /// <summary>Both status services read once, and the Scheduler has seen the snapshots.</summary>
-    public async Task PollAsync()
-    {
-        var now = Time.GetUtcNow();
-        await _services.GetRequiredService<WmsStatusPoller>().PollOnceAsync(TestContext.Current.CancellationToken);
-        await _services.GetRequiredService<BatchStatusPoller>().PollOnceAsync(TestContext.Current.CancellationToken);
-        var cache = _services.GetRequiredService<StatusCache>();
-        await Eventually(() => Config.Current.EnabledQueues.All(q =>
-            cache.Wms(q.WmsSource)?.ObservedAt >= now && cache.Batch(q.BatchSource)?.ObservedAt >= now));
-    }
+    public Task PollAsync() => StatusRound.PollBothAsync(_services, Time, TestContext.Current.CancellationToken);
 
     /// <summary>Moves the clock one queue sleep on, runs the due cycles, and waits until commands are applied.</summary>
     public async Task<QueueDecided> CycleAsync(string queue)

@@ -65,15 +65,7 @@ public sealed class FactoryUnderTest : IAsyncDisposable
     }
 
     /// <summary>Both status services read once, and the Scheduler has seen the snapshots.</summary>
-    public async Task PollAsync()
-    {
-        var now = Time.GetUtcNow();
-        await _services.GetRequiredService<WmsStatusPoller>().PollOnceAsync(TestContext.Current.CancellationToken);
-        await _services.GetRequiredService<BatchStatusPoller>().PollOnceAsync(TestContext.Current.CancellationToken);
-        var cache = _services.GetRequiredService<StatusCache>();
-        await Eventually(() => Config.Current.EnabledQueues.All(q =>
-            cache.Wms(q.WmsSource)?.ObservedAt >= now && cache.Batch(q.BatchSource)?.ObservedAt >= now));
-    }
+    public Task PollAsync() => StatusRound.PollBothAsync(_services, Time, TestContext.Current.CancellationToken);
 
     /// <summary>Only the WMS status service reads (batch status lags behind).</summary>
     public async Task PollWmsAsync()
