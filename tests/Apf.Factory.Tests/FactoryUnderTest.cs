@@ -32,6 +32,9 @@ public sealed class FactoryUnderTest : IAsyncDisposable
     public InFlightLedger Ledger => _services.GetRequiredService<InFlightLedger>();
     public IBus Bus => _bus;
 
+    /// <summary>A part of the composition, for tests that assemble a worker around it.</summary>
+    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+
     private FactoryUnderTest(string yaml)
     {
         Time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));

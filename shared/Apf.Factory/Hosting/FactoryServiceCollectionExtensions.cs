@@ -45,6 +45,7 @@ public static class FactoryServiceCollectionExtensions
             services.TryAddSingleton<PilotRequestBuilder>();
         }
 
+        services.AddReceiveEndpointObserver<EndpointStateLogger>();
         services.AddMassTransit(x =>
         {
             x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(bus.EndpointPrefix, false));

@@ -1,6 +1,7 @@
 using Apf.Contracts;
 using Apf.Core.Configuration;
 using Apf.Factory.Configuration;
+using Apf.Factory.Hosting;
 using Apf.Factory.Status;
 using MassTransit;
 using Microsoft.Extensions.Hosting;
@@ -66,7 +67,7 @@ public sealed class SchedulerLoop(
         catch (Exception e)
         {
             logger.LogError("Queue {Queue} cycle {Cycle} failed: {Reason}", queue.Name, clock.Cycle, PluginCall.Describe(e));
-            await bus.Publish(new QueueDecided
+            await bus.PublishWithinLimit(new QueueDecided
             {
                 Factory = current.Factory.FactoryId,
                 Queue = queue.Name,
@@ -76,26 +77,26 @@ public sealed class SchedulerLoop(
                 Explanation = "",
                 Action = "none: cycle failed",
                 Error = PluginCall.Describe(e),
-            }, cancellationToken);
+            }, time, cancellationToken);
             return;
         }
         if (outcome.Submit is not null && restart.HoldReason(queue.Options, now, cache.Batch(queue.BatchSource)) is { } hold)
         {
-            await bus.Publish(outcome.Decision with { Action = hold, CommandId = null }, cancellationToken);
+            await bus.PublishWithinLimit(outcome.Decision with { Action = hold, CommandId = null }, time, cancellationToken);
             return;
         }
         if (outcome.Submit is { } submit)
         {
             ledger.Sent(submit);
             clock.LastCommandSnapshot = outcome.BatchSnapshotId;
-            await bus.Publish(submit, cancellationToken);
+            await bus.PublishWithinLimit(submit, time, cancellationToken);
         }
         else if (outcome.Retire is { } retire)
         {
             clock.LastCommandSnapshot = outcome.BatchSnapshotId;
-            await bus.Publish(retire, cancellationToken);
+            await bus.PublishWithinLimit(retire, time, cancellationToken);
         }
-        await bus.Publish(outcome.Decision, cancellationToken);
+        await bus.PublishWithinLimit(outcome.Decision, time, cancellationToken);
     }
 
     // APF waits for both status plugins before a queue's first cycle; wait at most one sleep interval.

@@ -1,5 +1,6 @@
 using Apf.Core.Configuration;
 using Apf.Factory.Configuration;
+using Apf.Factory.Hosting;
 using MassTransit;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -59,6 +60,6 @@ public abstract class StatusPoller<TSnapshot>(
             logger.LogWarning("{Kind} {Source} failed for queues {Queues}: {Reason}", Kind, source, string.Join(",", queues.Select(q => q.Name)), PluginCall.Describe(e));
             snapshot = Failed(source, queues, observedAt, PluginCall.Describe(e));
         }
-        await bus.Publish(snapshot, cancellationToken).ConfigureAwait(false);
+        await bus.PublishWithinLimit(snapshot, time, cancellationToken).ConfigureAwait(false);
     }
 }

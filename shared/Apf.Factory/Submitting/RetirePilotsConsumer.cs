@@ -1,5 +1,6 @@
 using Apf.Contracts;
 using Apf.Factory.Configuration;
+using Apf.Factory.Hosting;
 using Apf.Factory.Status;
 using MassTransit;
 using Microsoft.Extensions.Logging;
@@ -31,7 +32,7 @@ public sealed class RetirePilotsConsumer(IFactoryConfigProvider config, TimeProv
                 logger.LogError("Retiring {Count} pilots of {Queue} failed: {Reason}", command.Count, command.Queue, error);
             }
         }
-        await context.Publish(new PilotsRetired
+        await context.PublishWithinLimit(new PilotsRetired
         {
             CommandId = command.CommandId,
             Factory = command.Factory,
@@ -40,6 +41,6 @@ public sealed class RetirePilotsConsumer(IFactoryConfigProvider config, TimeProv
             BatchIds = retired,
             Error = error,
             CompletedAt = time.GetUtcNow(),
-        }, context.CancellationToken);
+        }, time, context.CancellationToken);
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Apf.Contracts;
 using Apf.Core.Plugins;
 using Apf.Factory.Configuration;
+using Apf.Factory.Hosting;
 using Apf.Factory.Status;
 using MassTransit;
 using Microsoft.Extensions.Logging;
@@ -31,7 +32,7 @@ public sealed class SubmitPilotsConsumer(
         try
         {
             var result = await ApplyAsync(command, context.CancellationToken);
-            await context.Publish(result, context.CancellationToken);
+            await context.PublishWithinLimit(result, time, context.CancellationToken);
         }
         finally
         {
