@@ -1,4 +1,5 @@
 using Apf.Contracts;
+using Apf.Factory.Hosting;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -8,7 +9,10 @@ namespace Apf.Factory.Pilots;
 
 /// <summary>
 /// Where pilot wrappers report: <c>POST /api/pilots/events</c> with a <see cref="PilotEvent"/> as JSON.
-/// A bad payload gets 400 with every problem and changes nothing.
+/// A bad payload gets 400 with every problem and changes nothing. A report the bus cannot take within
+/// <see cref="BoundedPublish.Limit"/> gets 503: a publish lost as the broker drops the connection never
+/// ends and ignores the request's abort (see BoundedPublish), and thousands of pilots reporting would
+/// each leave such a request behind.
 /// </summary>
 public static class PilotEventsEndpoint
 {
@@ -32,7 +36,14 @@ public static class PilotEventsEndpoint
             var problems = Validate(pilotEvent);
             if (problems.Count > 0) return Results.ValidationProblem(problems);
             var accepted = pilotEvent! with { At = pilotEvent.At == default ? time.GetUtcNow() : pilotEvent.At };
-            await bus.Publish(accepted, cancellationToken);
+            try
+            {
+                await bus.PublishWithinLimit(accepted, time, cancellationToken);
+            }
+            catch (TimeoutException e)
+            {
+                return Results.Problem(e.Message, statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
             return Results.Accepted();
         });
         return endpoints;
