@@ -18,6 +18,9 @@ public sealed record QueueOptions
     public required IReadOnlyList<string> SchedPlugins { get; init; }
     /// <summary>APF's apfqueue.sleep: seconds between cycles.</summary>
     public TimeSpan Sleep { get; init; }
+
+    /// <summary>APF's default apfqueue.sleep.</summary>
+    public static readonly TimeSpan DefaultSleep = TimeSpan.FromSeconds(360);
     /// <summary>Status older than this counts as missing (APF's maxage).</summary>
     public TimeSpan MaxAge { get; init; }
     /// <summary>
@@ -52,7 +55,7 @@ public sealed record QueueOptions
             BatchStatusPlugin = r.RequiredString("batchstatusplugin"),
             BatchSubmitPlugin = r.RequiredString("batchsubmitplugin"),
             SchedPlugins = sched,
-            Sleep = r.Seconds("apfqueue.sleep", TimeSpan.FromSeconds(360), min: TimeSpan.FromMilliseconds(100)),
+            Sleep = r.Seconds("apfqueue.sleep", DefaultSleep, min: TimeSpan.FromMilliseconds(100)),
             MaxAge = r.Seconds("apfqueue.maxage", TimeSpan.FromSeconds(360), min: TimeSpan.FromMilliseconds(100)),
             PluginTimeout = r.Seconds("apfqueue.plugintimeout", TimeSpan.FromSeconds(60), min: TimeSpan.FromMilliseconds(100)),
             Executable = executable is null ? null : FactorySettings.Resolve(baseDirectory, executable),

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Apf.Core.Configuration;
 using Apf.Core.Plugins;
 using Apf.Core.Scheduling;
 
@@ -37,10 +38,7 @@ public sealed class Forecast(TimeSpan initialDelay, double smoothing, TimeSpan m
     private bool _seenStarts;
     private double _changeVariance;     // of the per-second change of ready jobs around the trend
     private int _changes;               // changes seen: noise needs two of them to be told from a trend
-    private double _cycleSeconds = AssumedCycle.TotalSeconds;
-
-    /// <summary>APF's default apfqueue.sleep, assumed until the time between two cycles has been seen.</summary>
-    private static readonly TimeSpan AssumedCycle = TimeSpan.FromSeconds(360);
+    private double _cycleSeconds = QueueOptions.DefaultSleep.TotalSeconds;   // until two cycles have been seen
 
     public string Name => PluginName;
 
@@ -108,13 +106,13 @@ public sealed class Forecast(TimeSpan initialDelay, double smoothing, TimeSpan m
     // unneeded spare can still be retired. Rounded, not rounded up: the stock is an expectation, and
     // rounding up sent a second pilot for every single job whatever the delay. Only while jobs wait: a
     // quiet queue keeps none (each would start to nothing).
-    private long Spare(in SchedulerContext c) =>
-        c.Ready > 0 ? spare + (long)Math.Round(safety * Recall * Math.Sqrt(Projected(in c)), MidpointRounding.AwayFromZero) : 0;
+    private long Spare(in SchedulerContext c, double projected) =>
+        c.Ready > 0 ? spare + (long)Math.Round(safety * Recall * Math.Sqrt(projected), MidpointRounding.AwayFromZero) : 0;
 
     private long Target(in SchedulerContext c)
     {
         var projected = Projected(in c);
-        var need = (long)Math.Ceiling(projected - 1e-9) + Spare(in c) - c.Pending - Idle(in c);
+        var need = (long)Math.Ceiling(projected - 1e-9) + Spare(in c, projected) - c.Pending - Idle(in c);
         // Surplus pending pilots would start to an empty queue: retire them while they still wait.
         if (need >= 0) return need;
         return retire ? -(long)Math.Ceiling(Math.Min(-need, c.Pending) * retireShare - 1e-9) : 0;
@@ -150,9 +148,11 @@ public sealed class Forecast(TimeSpan initialDelay, double smoothing, TimeSpan m
         }
     }
 
-    public string Explain(in SchedulerContext context, int n, SchedulerStep step) =>
-        Status.IsStatusProblem(step.Note)
-            ? Status.Held(PluginName, n, step)
-            : StepNotes.WithNote(string.Create(CultureInfo.InvariantCulture,
-                $"{PluginName}:in={n},ready={context.Ready},trend={TrendPerHour:0.#}/h{(Trend == 0 && _trend != 0 ? "(noise)" : "")},delay={DelaySeconds:0}s,projected={Projected(in context):0.#},recall={Recall:0.00},spare={Spare(in context)},pending={context.Pending},idle={Idle(in context)},ret={step.Output}"), step);
+    public string Explain(in SchedulerContext context, int n, SchedulerStep step)
+    {
+        if (Status.IsStatusProblem(step.Note)) return Status.Held(PluginName, n, step);
+        var projected = Projected(in context);
+        return StepNotes.WithNote(string.Create(CultureInfo.InvariantCulture,
+            $"{PluginName}:in={n},ready={context.Ready},trend={TrendPerHour:0.#}/h{(Trend == 0 && _trend != 0 ? "(noise)" : "")},delay={DelaySeconds:0}s,projected={projected:0.#},recall={Recall:0.00},spare={Spare(in context, projected)},pending={context.Pending},idle={Idle(in context)},ret={step.Output}"), step);
+    }
 }
