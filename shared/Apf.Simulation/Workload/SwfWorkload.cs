@@ -31,12 +31,11 @@ public static class SwfWorkload
 
     public static Result Build(IReadOnlyList<SwfRecord> records, QueueSpread spread, int queues, string description)
     {
-        var partial = records.Count(IsPartialExecution);
-        var cancelled = records.Count(r => !IsPartialExecution(r) && CancelledBeforeRunning(r));
-        var jobsOnly = records.Where(r => !IsPartialExecution(r) && !CancelledBeforeRunning(r)).ToList();
-        var usable = jobsOnly.Where(r => r.SubmitTime >= 0 && (r.RunTime >= 0 || r.RequestedTime >= 0))
-                             .OrderBy(r => r.SubmitTime).ThenBy(r => r.JobNumber).ToList();
-        var skipped = jobsOnly.Count - usable.Count;
+        var whole = records.Where(r => !IsPartialExecution(r)).ToList();
+        var ran = whole.Where(r => !CancelledBeforeRunning(r)).ToList();
+        var usable = ran.Where(r => r.SubmitTime >= 0 && (r.RunTime >= 0 || r.RequestedTime >= 0))
+                        .OrderBy(r => r.SubmitTime).ThenBy(r => r.JobNumber).ToList();
+        var (partial, cancelled, skipped) = (records.Count - whole.Count, whole.Count - ran.Count, ran.Count - usable.Count);
         var origin = usable.Count == 0 ? 0 : usable[0].SubmitTime;
         IReadOnlyList<string> names;
         Func<SwfRecord, int, int> queueOf;
