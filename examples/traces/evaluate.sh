@@ -12,6 +12,9 @@
 #                 of 10-minute jobs, a short batch delay (exp 180 s), a long heavy-tailed one, 2-minute cycles
 #   fresh     42: seeds 31-47 with other rates, run times, delays, idle timeouts and cycles, and the traces
 #                 with other delays (seeds 41-47 were held out until the current defaults were chosen)
+#   archive   20: month-long traces shaped like the Parallel Workloads Archive's logs (make_archive_like.py,
+#                 seeds 61-72 under the default site, 61-68 again under other delays, cycles and idle
+#                 timeouts); added after the current defaults were chosen, and never used to choose them
 #   frontier  39: tuned and held-out with Forecast under 15 settings: per workload, how many beat both
 #   all       every set but frontier
 set -euo pipefail
@@ -76,14 +79,31 @@ fresh() {
   traces --seed 37 --set sim.batch.delay=exp:900
   traces --seed 47 --set sim.batch.delay=lognormal:450,1.2
 }
+archive() {
+  local dir; dir="$(mktemp -d)"
+  gen() { python3 "$here/make_archive_like.py" "$@"; }
+  for seed in 61 62 63 64 65 66 67 68; do gen "$seed" "$dir/archive-$seed.swf"; done
+  gen 69 "$dir/archive-69-load1-128p.swf" --load 1 --procs 128
+  gen 70 "$dir/archive-70-load4-1024p.swf" --load 4 --procs 1024
+  gen 71 "$dir/archive-71-load0.5.swf" --load 0.5
+  gen 72 "$dir/archive-72-load8-256p.swf" --load 8 --procs 256
+  for seed in 61 63 65 67; do pair "--trace $dir/archive-$seed.swf" "--trace $dir/archive-$((seed + 1)).swf"; done
+  for t in 69-load1-128p 70-load4-1024p 71-load0.5 72-load8-256p; do sim --trace "$dir/archive-$t.swf" --seed "${t%%-*}"; done
+  pair "--trace $dir/archive-61.swf --seed 73 --set sim.batch.delay=exp:180" "--trace $dir/archive-62.swf --seed 74 --set sim.batch.delay=lognormal:1800,1.5"
+  pair "--trace $dir/archive-63.swf --seed 75 --set apfqueue.sleep=120 --set apfqueue.maxage=120" "--trace $dir/archive-64.swf --seed 76 --set sim.batch.delay=exp:900"
+  pair "--trace $dir/archive-65.swf --seed 77 --set sim.pilot.idletimeout=600" "--trace $dir/archive-66.swf --seed 78 --set sim.batch.delay=uniform:60,900"
+  pair "--trace $dir/archive-67.swf --seed 79 --set apfqueue.sleep=600 --set apfqueue.maxage=600" "--trace $dir/archive-68.swf --seed 80 --set sim.batch.delay=lognormal:300,0.5"
+  rm -rf "$dir"
+}
 case "$set_" in
   tuned) tuned ;;
   held-out) held_out ;;
   kinds) kinds ;;
   fresh) fresh ;;
+  archive) archive ;;
   frontier) tuned; held_out ;;
-  all) tuned; held_out; kinds; fresh ;;
-  *) echo "evaluate.sh: unknown set '$set_' (tuned, held-out, kinds, fresh, frontier, all)" >&2; exit 2 ;;
+  all) tuned; held_out; kinds; fresh; archive ;;
+  *) echo "evaluate.sh: unknown set '$set_' (tuned, held-out, kinds, fresh, archive, frontier, all)" >&2; exit 2 ;;
 esac
 parts=("$out".*.part)
 { head -n 1 "${parts[0]}"; for p in "${parts[@]}"; do tail -n +2 "$p"; done; } > "$out"
