@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The scheduler lab's evaluation behind docs/simulation.md: the chains below on the same workloads, then
-# one Markdown table and how often each Forecast chain beats both anchors (APF's usual chain and KEDA's
-# accurate strategy) on job-wait p95 and empty-pilot fraction at once.
+# one Markdown table and how often each Forecast chain beats the anchors (APF's usual chain, as ATLAS
+# configured it and with a pilot every cycle, and KEDA's accurate strategy) on job-wait p95 and
+# empty-pilot fraction at once.
 #
 #   examples/traces/evaluate.sh [summary.csv] [SET]
 #
@@ -25,7 +26,9 @@ set_="${2:-tuned}"
 rm -f "$out" "$out".*.part
 
 forecast="Forecast,MaxPerCycle,MaxPending"
-anchors=("Ready,MaxPerCycle,MinPerCycle,MaxPending" "KedaAccurate")
+# APF's usual chain as ATLAS configured it, the same sending a pilot every cycle (MinPerCycle 1), KEDA accurate.
+anchors=("Ready,MaxPerCycle,MinPerCycle,MaxPending;sched.minpercycle.minimum=0;sched.maxpercycle.maximum=50"
+         "Ready,MaxPerCycle,MinPerCycle,MaxPending" "KedaAccurate")
 if [[ "$set_" == "frontier" ]]; then
   chains=("$forecast")
   for safety in 0 1 2 3 4 6; do

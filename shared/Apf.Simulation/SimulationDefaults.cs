@@ -3,8 +3,19 @@ namespace Apf.Simulation;
 /// <summary>The chains and options `apf simulate` uses when none are given.</summary>
 public static class SimulationDefaults
 {
-    /// <summary>APF's usual production chain (without the site-state plugins, which a simulated site never needs).</summary>
+    /// <summary>
+    /// APF's usual production chain (without the site-state plugins, which a simulated site never needs), with
+    /// the lab's shared settings: MinPerCycle 1 sends a pilot to every queue every cycle, work or not. That is
+    /// the harder anchor on job wait (a job often finds that pilot waiting), paid for in empty pilots.
+    /// </summary>
     public const string ApfChain = "Ready,MaxPerCycle,MinPerCycle,MaxPending";
+
+    /// <summary>
+    /// The same chain as APF configured it for ATLAS (the [DEFAULT] section its AGIS configuration plugin
+    /// writes: sched.minpercycle.minimum = 0, sched.maxpercycle.maximum = 50, sched.maxpending.maximum = 100),
+    /// so it sends pilots only for ready jobs. Its apfqueue.sleep of 120 s is a site setting here (--set).
+    /// </summary>
+    public const string ApfAtlasChain = ApfChain + ";sched.minpercycle.minimum=0;sched.maxpercycle.maximum=50";
 
     public const string KedaChain = "KedaAccurate";
 

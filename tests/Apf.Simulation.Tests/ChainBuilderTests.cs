@@ -19,6 +19,23 @@ public class ChainBuilderTests
         Assert.Equal(["Ready", "MaxPending"], ChainBuilder.Names("Ready,MaxPending;sched.maxpending.maximum=3"));
     }
 
+    [Theory]
+    [InlineData(0, 0, 1)]     // no work: only the MinPerCycle 1 anchor sends a pilot
+    [InlineData(80, 50, 80)]  // a flood: ATLAS's defaults send at most 50 a cycle, the lab's shared cap 100
+    public void The_two_APF_anchors_differ_only_by_their_ATLAS_defaults(int ready, int atlas, int everyCycle)
+    {
+        var builder = Lab.Builder();
+        var context = new Apf.Core.Scheduling.SchedulerContext
+        {
+            WmsState = Apf.Core.Scheduling.StatusState.Fresh,
+            BatchState = Apf.Core.Scheduling.StatusState.Fresh,
+            Ready = ready,
+        };
+        Assert.Equal(atlas, builder.Build(SimulationDefaults.ApfAtlasChain, "q0").Decide(context).Result);
+        Assert.Equal(everyCycle, builder.Build(SimulationDefaults.ApfChain, "q0").Decide(context).Result);
+        Assert.Equal(ChainBuilder.Names(SimulationDefaults.ApfChain), ChainBuilder.Names(SimulationDefaults.ApfAtlasChain));
+    }
+
     [Fact]
     public void Problems_name_the_plugin_or_the_key()
     {

@@ -34,7 +34,7 @@ internal static class SimulateCommand
         var chain = new Option<string>("--chain") { Description = "The scheduler chain to simulate.", DefaultValueFactory = _ => SimulationDefaults.RecommendedChain };
         var compare = new Option<string[]>("--compare")
         {
-            Description = "Further chains to run on the same workload (repeatable). Default: APF's usual chain and KEDA's accurate strategy.",
+            Description = "Further chains to run on the same workload (repeatable). Default: APF's usual chain as ATLAS configured it (MinPerCycle 0, MaxPerCycle 50), the same with MinPerCycle 1, and KEDA's accurate strategy.",
             AllowMultipleArgumentsPerToken = false,
         };
         var set = new Option<string[]>("--set") { Description = "A flat APF key for every queue, key=value (repeatable), e.g. sched.maxpending.maximum=20, sim.batch.delay=exp:900." };
@@ -71,7 +71,7 @@ internal static class SimulateCommand
         var options = SimulationOptions.Read(new SettingsReader(settings, null, errors, "--set"), request.Seed);
         var builder = new ChainBuilder(settings);
         var chains = new[] { request.Chain }
-            .Concat(request.Compare.Length > 0 ? request.Compare : [SimulationDefaults.ApfChain, SimulationDefaults.KedaChain])
+            .Concat(request.Compare.Length > 0 ? request.Compare : [SimulationDefaults.ApfAtlasChain, SimulationDefaults.ApfChain, SimulationDefaults.KedaChain])
             .Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
         foreach (var c in chains) errors.AddRange(builder.Check(c));
         if (errors.Count > 0)
@@ -97,6 +97,8 @@ internal static class SimulateCommand
         AnsiConsole.MarkupLineInterpolated($"[bold]{workload.Description}[/]: {workload.Jobs.Count:N0} jobs over {workload.Queues.Count:N0} queue(s)");
         AnsiConsole.MarkupLineInterpolated($"batch delay {options.BatchDelay}, {options.SiteSlots} slots/queue, cycle {options.Sleep.TotalSeconds:0} s, status every {options.BatchStatusInterval.TotalSeconds:0} s, pilot idle timeout {options.IdleTimeout.TotalSeconds:0} s");
         AnsiConsole.Write(ResultTable.Build(results));
+        foreach (var line in ResultTable.Legend(results)) AnsiConsole.WriteLine(line);
+        AnsiConsole.WriteLine($"every chain, unless its own settings (after ';') say otherwise: {string.Join(", ", SimulationDefaults.Settings.Concat(request.Set))}");
         AnsiConsole.MarkupLineInterpolated($"[grey]{chains.Length} chain(s) simulated in {watch.Elapsed.TotalSeconds:0.0} s (wall clock)[/]");
 
         if (request.Csv is { } csvFile)
@@ -154,10 +156,9 @@ internal static class ResultTable
 {
     public static Table Build(IReadOnlyList<SimulationResult> results)
     {
-        // Chains are named in the caption: full chain names as headers would not fit a terminal.
+        // Columns are letters, named by the legend under the table: full chain names would not fit a terminal.
         var table = new Table().Border(TableBorder.Rounded).AddColumn("figure");
         for (var i = 0; i < results.Count; i++) table.AddColumn(new TableColumn(Letter(i)).RightAligned());
-        table.Caption(string.Join(Environment.NewLine, results.Select((r, i) => $"{Letter(i)}: {Markup.Escape(r.Chain)}")));
         Row("jobs (never started)", r => $"{r.Jobs:N0} ({r.JobsNeverStarted:N0})");
         Row("job wait p50", r => Duration(r.WaitP50Seconds));
         Row("job wait p95", r => Duration(r.WaitP95Seconds));
@@ -175,6 +176,10 @@ internal static class ResultTable
         void Row(string name, Func<SimulationResult, string> value) =>
             table.AddRow(new[] { name }.Concat(results.Select(value)).Select(s => new Markup(Markup.Escape(s))).ToArray());
     }
+
+    /// <summary>One line per column: its letter and the whole chain with its own settings (a caption would cut them at the table's width).</summary>
+    public static IEnumerable<string> Legend(IReadOnlyList<SimulationResult> results) =>
+        results.Select((r, i) => $"{Letter(i)}: {r.Chain}");
 
     private static string Letter(int i) => ((char)('A' + i % 26)).ToString();
 
