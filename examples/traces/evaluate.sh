@@ -16,6 +16,9 @@
 #   archive   20: month-long traces shaped like the Parallel Workloads Archive's logs (make_archive_like.py,
 #                 seeds 61-72 under the default site, 61-68 again under other delays, cycles and idle
 #                 timeouts); added after the current defaults were chosen, and never used to choose them
+#   validation 26: written before one change of Forecast was weighed (at most one spare per waiting job)
+#                 and run only to decide it: archive-like seeds 81-92 and synthetic seeds 51-57 on other
+#                 loads, delays, cycles and idle timeouts
 #   frontier  39: tuned and held-out with Forecast under 15 settings: per workload, how many beat both
 #   all       every set but frontier
 set -euo pipefail
@@ -98,15 +101,35 @@ archive() {
   pair "--trace $dir/archive-67.swf --seed 79 --set apfqueue.sleep=600 --set apfqueue.maxage=600" "--trace $dir/archive-68.swf --seed 80 --set sim.batch.delay=lognormal:300,0.5"
   rm -rf "$dir"
 }
+validation() {
+  local dir; dir="$(mktemp -d)"
+  gen() { python3 "$here/make_archive_like.py" "$@"; }
+  gen 81 "$dir/archive-81-load1.swf" --load 1; gen 82 "$dir/archive-82-load3-256p.swf" --load 3 --procs 256
+  gen 83 "$dir/archive-83-load5-2048p.swf" --load 5 --procs 2048; gen 84 "$dir/archive-84.swf"
+  gen 85 "$dir/archive-85-load1.5.swf" --load 1.5; gen 86 "$dir/archive-86-load2.5-128p.swf" --load 2.5 --procs 128
+  pair "--trace $dir/archive-81-load1.swf --seed 81" "--trace $dir/archive-82-load3-256p.swf --seed 82"
+  pair "--trace $dir/archive-83-load5-2048p.swf --seed 83" "--trace $dir/archive-84.swf --seed 84"
+  pair "--trace $dir/archive-85-load1.5.swf --seed 85" "--trace $dir/archive-86-load2.5-128p.swf --seed 86"
+  pair "--trace $dir/archive-81-load1.swf --seed 87 --set sim.batch.delay=lognormal:900,1.2" "--trace $dir/archive-82-load3-256p.swf --seed 88 --set sim.batch.delay=exp:600"
+  pair "--trace $dir/archive-83-load5-2048p.swf --seed 89 --set apfqueue.sleep=240 --set apfqueue.maxage=240" "--trace $dir/archive-84.swf --seed 90 --set sim.pilot.idletimeout=180"
+  pair "--trace $dir/archive-85-load1.5.swf --seed 91 --set sim.batch.delay=uniform:120,1500" "--trace $dir/archive-86-load2.5-128p.swf --seed 92 --set sim.batch.delay=lognormal:400,0.8"
+  rm -rf "$dir"
+  for s in steady bursty diurnal; do
+    pair "--synthetic $s --seed 51 --queues 6 --rate 8" "--synthetic $s --seed 52 --queues 12 --rate 20 --runtime 900"
+    pair "--synthetic $s --seed 53 --queues 5 --rate 50 --set sim.batch.delay=lognormal:900,1.2" "--synthetic $s --seed 54 --queues 9 --rate 15 --runtime 3600 --set apfqueue.sleep=240 --set apfqueue.maxage=240"
+  done
+  pair "--synthetic steady --seed 55 --queues 14 --rate 4 --runtime 2400" "--synthetic bursty --seed 56 --queues 7 --rate 25 --set sim.pilot.idletimeout=180"
+}
 case "$set_" in
   tuned) tuned ;;
   held-out) held_out ;;
   kinds) kinds ;;
   fresh) fresh ;;
   archive) archive ;;
+  validation) validation ;;
   frontier) tuned; held_out ;;
   all) tuned; held_out; kinds; fresh; archive ;;
-  *) echo "evaluate.sh: unknown set '$set_' (tuned, held-out, kinds, fresh, archive, frontier, all)" >&2; exit 2 ;;
+  *) echo "evaluate.sh: unknown set '$set_' (tuned, held-out, kinds, fresh, archive, validation, frontier, all)" >&2; exit 2 ;;
 esac
 parts=("$out".*.part)
 { head -n 1 "${parts[0]}"; for p in "${parts[@]}"; do tail -n +2 "$p"; done; } > "$out"

@@ -30,7 +30,8 @@ public class ForecastTests
         Assert.Equal(7, Valid("Forecast", ("sched.forecast.safety", "0")).Out(At(0, ready: 10, pending: 3)));
 
     [Theory]
-    [InlineData("3", 1, 3)]        // 1 + round(3 · 0.549 · √1 = 1.65)
+    [InlineData("3", 1, 2)]        // 1 + round(3 · 0.549 · √1 = 1.65), at most one spare per waiting job
+    [InlineData("3", 2, 4)]        // 2 + round(2.33)
     [InlineData("3", 9, 14)]       // 9 + round(4.94)
     [InlineData("3", 100, 116)]    // the stock grows as the root of the load, not in proportion
     [InlineData("1", 100, 105)]
@@ -121,7 +122,7 @@ public class ForecastTests
     public void Spare_keeps_extra_pilots_waiting_while_jobs_wait()
     {
         Assert.Equal(3, Valid("Forecast", ("sched.forecast.spare", "2"), ("sched.forecast.safety", "0")).Out(At(0, ready: 1)));
-        Assert.Equal(5, Valid("Forecast", ("sched.forecast.spare", "2")).Out(At(0, ready: 1)));   // plus round(3 · 0.549 · √1) = 2
+        Assert.Equal(4, Valid("Forecast", ("sched.forecast.spare", "2")).Out(At(0, ready: 1)));   // plus the safety stock: one for the one job
         Assert.Equal(0, Valid("Forecast", ("sched.forecast.spare", "2")).Out(At(0, ready: 0, pending: 0)));   // none for a quiet queue
     }
 
@@ -168,6 +169,19 @@ public class ForecastTests
         Assert.Equal(new SchedulerStep(0, note), step);
     }
 
+    [Theory]
+    [InlineData("1", 1, 2)]        // one hedge for a lone job, though round(3 · 0.549 · √1) = 2
+    [InlineData("2", 1, 3)]        // the stock itself: 2
+    [InlineData("0.5", 2, 3)]      // one spare for two jobs
+    [InlineData("0", 10, 10)]      // no stock at all
+    [InlineData("1", 10, 15)]      // a busy queue's stock, round(5.21), is under the cap
+    public void The_safety_stock_is_at_most_stockperjob_spares_per_waiting_job(string perJob, int ready, int expected)
+    {
+        var plugin = Valid("Forecast", ("sched.forecast.stockperjob", perJob));
+        Assert.Equal(expected, plugin.Out(At(0, ready: ready)));
+        Assert.Contains($"spare={expected - ready},", plugin.Explained(At(0, ready: ready)));
+    }
+
     [Fact]
     public void Bad_options_are_reported_with_their_keys()
     {
@@ -178,9 +192,10 @@ public class ForecastTests
             ("sched.forecast.spare", "-1"),
             ("sched.forecast.safety", "-0.5"),
             ("sched.forecast.trendgate", "-1"),
+            ("sched.forecast.stockperjob", "-1"),
             ("sched.forecast.retire", "maybe"));
         Assert.Equal(
-            ["sched.forecast.delay", "sched.forecast.retire", "sched.forecast.retireshare", "sched.forecast.safety", "sched.forecast.smoothing", "sched.forecast.spare", "sched.forecast.trendgate"],
+            ["sched.forecast.delay", "sched.forecast.retire", "sched.forecast.retireshare", "sched.forecast.safety", "sched.forecast.smoothing", "sched.forecast.spare", "sched.forecast.stockperjob", "sched.forecast.trendgate"],
             built.Errors.Select(e => e.Key!).Order(StringComparer.Ordinal));
     }
 }

@@ -8,7 +8,7 @@ namespace Apf.Scheduling;
 /// <summary>
 /// A source plugin (it ignores its input, like Ready) that asks for the pilots the queue will need when
 /// a pilot submitted now would start, not for the jobs waiting now:
-/// <c>need = ⌈projected⌉ + spare + round(safety · recall · √projected) − pending − idle</c> with
+/// <c>need = ⌈projected⌉ + spare + min(round(safety · recall · √projected), stockperjob · ready) − pending − idle</c> with
 /// <c>projected = ready + trend · delay</c> (bounded to 0..2·ready+1), where <c>trend</c> is the smoothed
 /// change of ready jobs per second (arrivals minus what running pilots absorb; 0 while it stands within
 /// <c>trendgate</c> standard errors of its own noise), <c>recall = e^(−cycle/delay)</c> the chance that a
@@ -25,7 +25,7 @@ namespace Apf.Scheduling;
 /// builds one instance per queue, and a second evaluation at the same instant reuses the estimates, so
 /// the output still depends only on the context for a given history.
 /// </remarks>
-public sealed class Forecast(TimeSpan initialDelay, double smoothing, TimeSpan maxDelay, bool retire = true, int spare = 0, double retireShare = 1, double safety = 3, double trendGate = 1) : ISchedulerPlugin
+public sealed class Forecast(TimeSpan initialDelay, double smoothing, TimeSpan maxDelay, bool retire = true, int spare = 0, double retireShare = 1, double safety = 3, double trendGate = 1, double stockPerJob = 1) : ISchedulerPlugin
 {
     public const string PluginName = "Forecast";
 
@@ -60,7 +60,8 @@ public sealed class Forecast(TimeSpan initialDelay, double smoothing, TimeSpan m
         var share = Options.Factor(r, Options.Key(PluginName, "retireshare"), 1, max: 1);
         var safety = Options.Factor(r, Options.Key(PluginName, "safety"), 3);
         var gate = Options.Factor(r, Options.Key(PluginName, "trendgate"), 1);
-        return new Forecast(delay, smoothing == 0 ? 0.3 : smoothing, maxDelay, retire, spare, share, safety, gate);
+        var stockPerJob = Options.Factor(r, Options.Key(PluginName, "stockperjob"), 1);
+        return new Forecast(delay, smoothing == 0 ? 0.3 : smoothing, maxDelay, retire, spare, share, safety, gate, stockPerJob);
     }
 
     public SchedulerStep Apply(in SchedulerContext context, int n)
@@ -106,8 +107,13 @@ public sealed class Forecast(TimeSpan initialDelay, double smoothing, TimeSpan m
     // unneeded spare can still be retired. Rounded, not rounded up: the stock is an expectation, and
     // rounding up sent a second pilot for every single job whatever the delay. Only while jobs wait: a
     // quiet queue keeps none (each would start to nothing).
+    // At most stockperjob (1) spares per waiting job: a spare is a hedge against that job's pilot waiting
+    // long, and a job runs on the first pilot that starts, so a second hedge for the same job mostly
+    // starts empty. Without this a lone job in a quiet queue got two spares (round(3 · 0.55 · √1)).
     private long Spare(in SchedulerContext c, double projected) =>
-        c.Ready > 0 ? spare + (long)Math.Round(safety * Recall * Math.Sqrt(projected), MidpointRounding.AwayFromZero) : 0;
+        c.Ready > 0 ? spare + (long)Math.Min(Stock(projected), Math.Floor(stockPerJob * c.Ready + 1e-9)) : 0;
+
+    private double Stock(double projected) => Math.Round(safety * Recall * Math.Sqrt(projected), MidpointRounding.AwayFromZero);
 
     private long Target(in SchedulerContext c)
     {
