@@ -22,24 +22,8 @@ import argparse
 import math
 import random
 
-HEADER = """; Version: 2.2
-; Computer: simulated parallel machine, {procs} processors (Apf scheduler lab)
-; Installation: examples/traces/make_archive_like.py
-; Acknowledge: Lublin-Feitelson 2003 batch model with flurries, seed {seed}
-; Information: https://www.cs.huji.ac.il/labs/parallel/workload/swf.html
-; Conversion: none (synthetic)
-; MaxJobs: {jobs}
-; MaxRecords: {jobs}
-; UnixStartTime: 1767571200
-; TimeZoneString: UTC
-; StartTime: Mon Jan  5 00:00:00 UTC 2026
-; MaxNodes: {procs}
-; MaxProcs: {procs}
-; Queues: 1: short (1 h), 2: medium (8 h), 3: long (36 h)
-; Note: {weeks} weeks, load {load}
-;
-; fields: job submit wait run procs avgcpu mem reqprocs reqtime reqmem status uid gid exe queue partition preceding think
-"""
+from swf_header import swf_header
+
 
 LIMITS = [(3600, 1), (8 * 3600, 2), (36 * 3600, 3)]
 
@@ -117,7 +101,9 @@ def main():
             i, int(submit), -1, ran, n if ran > 0 else -1, -1, -1, n, requested, -1,
             status, 100 + rnd.randrange(60), 10, -1, queue, 1, -1, -1]))
     with open(a.out, "w") as f:
-        f.write(HEADER.format(procs=a.procs, seed=a.seed, jobs=len(lines), weeks=a.weeks, load=a.load))
+        f.write(swf_header(f"simulated parallel machine, {a.procs} processors (Apf scheduler lab)",
+                           "examples/traces/make_archive_like.py", f"Lublin-Feitelson 2003 batch model with flurries, seed {a.seed}",
+                           len(lines), a.procs, "1: short (1 h), 2: medium (8 h), 3: long (36 h)", f"{a.weeks} weeks, load {a.load}"))
         f.write("\n".join(lines) + "\n")
 
 

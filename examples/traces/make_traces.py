@@ -8,24 +8,7 @@ grid workloads in the archive's Standard Workload Format: 18 fields per job, -1 
 import math
 import random
 
-HEADER = """; Version: 2.2
-; Computer: simulated grid site (Apf scheduler lab)
-; Installation: examples/traces/{name}
-; Acknowledge: written by examples/traces/make_traces.py, seed {seed}
-; Information: https://www.cs.huji.ac.il/labs/parallel/workload/swf.html
-; Conversion: none (synthetic)
-; MaxJobs: {jobs}
-; MaxRecords: {jobs}
-; UnixStartTime: 1767571200
-; TimeZoneString: UTC
-; StartTime: Mon Jan  5 00:00:00 UTC 2026
-; MaxNodes: 1000
-; MaxProcs: 1000
-; Queues: {queues}
-; Note: {note}
-;
-; fields: job submit wait run procs avgcpu mem reqprocs reqtime reqmem status uid gid exe queue partition preceding think
-"""
+from swf_header import swf_header
 
 
 def write(name, seed, queues, note, arrivals):
@@ -40,7 +23,8 @@ def write(name, seed, queues, note, arrivals):
             1, 100 + rnd.randrange(20), 10, -1, q, 1, -1, -1]))
     queue_text = ", ".join(f"{q}: {d}" for q, d in queues.items())
     with open(name, "w") as f:
-        f.write(HEADER.format(name=name, seed=seed, jobs=len(lines), queues=queue_text, note=note))
+        f.write(swf_header("simulated grid site (Apf scheduler lab)", f"examples/traces/{name}",
+                           f"written by examples/traces/make_traces.py, seed {seed}", len(lines), 1000, queue_text, note))
         f.write("\n".join(lines) + "\n")
 
 
