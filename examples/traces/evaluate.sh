@@ -128,7 +128,7 @@ case "$set_" in
   archive) archive ;;
   validation) validation ;;
   frontier) tuned; held_out ;;
-  all) tuned; held_out; kinds; fresh; archive ;;
+  all) tuned; held_out; kinds; fresh; archive; validation ;;
   *) echo "evaluate.sh: unknown set '$set_' (tuned, held-out, kinds, fresh, archive, validation, frontier, all)" >&2; exit 2 ;;
 esac
 parts=("$out".*.part)
