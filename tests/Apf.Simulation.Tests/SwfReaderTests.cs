@@ -18,6 +18,24 @@ public class SwfReaderTests
     }
 
     [Fact]
+    public void Reads_a_gzip_compressed_trace_as_the_archive_serves_them()
+    {
+        var plain = Trace("Traces/archive-style.swf");
+        var compressed = Path.Combine(Path.GetTempPath(), $"apf-{Guid.NewGuid():N}.swf.gz");
+        try
+        {
+            using (var output = new System.IO.Compression.GZipStream(File.Create(compressed), System.IO.Compression.CompressionLevel.Optimal))
+            using (var input = File.OpenRead(plain))
+                input.CopyTo(output);
+            Assert.Equal(SwfReader.ReadFile(plain), SwfReader.ReadFile(compressed));
+        }
+        finally
+        {
+            File.Delete(compressed);
+        }
+    }
+
+    [Fact]
     public void The_workload_skips_jobs_without_times_and_falls_back_to_the_requested_time()
     {
         var built = SwfWorkload.Build(SwfReader.ReadFile(Trace("Traces/archive-style.swf")), QueueSpread.SwfQueue, 0, "t");

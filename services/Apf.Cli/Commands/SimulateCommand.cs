@@ -17,7 +17,7 @@ internal static class SimulateCommand
 {
     public static Command Create()
     {
-        var trace = new Option<FileInfo?>("--trace") { Description = "A Standard Workload Format (SWF) trace; without it a synthetic workload is generated." };
+        var trace = new Option<FileInfo?>("--trace") { Description = "A Standard Workload Format (SWF) trace, plain or gzip-compressed (.swf.gz); without it a synthetic workload is generated." };
         var spread = new Option<string>("--spread")
         {
             Description = "How trace jobs are spread over queues: 'queue' (one queue per SWF queue number, field 15) or 'round-robin' (over --queues).",

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 
 namespace Apf.Simulation.Workload;
 
@@ -11,10 +12,23 @@ public static class SwfReader
 {
     public const int FieldCount = 18;
 
+    /// <summary>
+    /// Reads a trace file, plain or gzip-compressed (the archive serves its logs as <c>.swf.gz</c>); the
+    /// compression is told by the file's first bytes, not its name.
+    /// </summary>
     public static IReadOnlyList<SwfRecord> ReadFile(string path)
     {
-        using var reader = new StreamReader(path);
+        using var file = File.OpenRead(path);
+        using var reader = new StreamReader(IsGzip(file) ? new GZipStream(file, CompressionMode.Decompress) : file);
         return Read(reader, Path.GetFileName(path));
+    }
+
+    private static bool IsGzip(FileStream file)
+    {
+        Span<byte> magic = stackalloc byte[2];
+        var isGzip = file.ReadAtLeast(magic, 2, throwOnEndOfStream: false) == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
+        file.Position = 0;
+        return isGzip;
     }
 
     /// <summary>Fields (0-based) that <see cref="SwfRecord"/> keeps: job, submit, wait, run, processors, requested time, status, queue, partition.</summary>
