@@ -12,14 +12,15 @@
 #   kinds     18: other kinds of site, each shape once: 3-hour jobs, quiet queues (6 jobs/h), busy queues
 #                 of 10-minute jobs, a short batch delay (exp 180 s), a long heavy-tailed one, 2-minute cycles
 #   fresh     42: seeds 31-47 with other rates, run times, delays, idle timeouts and cycles, and the traces
-#                 with other delays (seeds 41-47 were held out until the current defaults were chosen)
+#                 with other delays (seeds 41-47 were held out until recall and the trend gate were chosen)
 #   archive   20: month-long traces shaped like the Parallel Workloads Archive's logs (make_archive_like.py,
 #                 seeds 61-72 under the default site, 61-68 again under other delays, cycles and idle
-#                 timeouts); added after the current defaults were chosen, and never used to choose them
+#                 timeouts); added after recall and the trend gate were chosen, looked at when the per-job
+#                 cap was
 #   validation 26: written before one change of Forecast was weighed (at most one spare per waiting job)
 #                 and run only to decide it: archive-like seeds 81-92 and synthetic seeds 51-57 on other
 #                 loads, delays, cycles and idle timeouts
-#   frontier  39: tuned and held-out with Forecast under 15 settings: per workload, how many beat both
+#   frontier  39: tuned and held-out with Forecast under 14 settings: per workload, how many beat all three
 #   all       every set but frontier
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -85,9 +86,9 @@ fresh() {
   traces --seed 37 --set sim.batch.delay=exp:900
   traces --seed 47 --set sim.batch.delay=lognormal:450,1.2
 }
+gen() { python3 "$here/make_archive_like.py" "$@"; }   # an archive-like trace: SEED OUT.swf [options]
 archive() {
   local dir; dir="$(mktemp -d)"
-  gen() { python3 "$here/make_archive_like.py" "$@"; }
   for seed in 61 62 63 64 65 66 67 68; do gen "$seed" "$dir/archive-$seed.swf"; done
   gen 69 "$dir/archive-69-load1-128p.swf" --load 1 --procs 128
   gen 70 "$dir/archive-70-load4-1024p.swf" --load 4 --procs 1024
@@ -103,7 +104,6 @@ archive() {
 }
 validation() {
   local dir; dir="$(mktemp -d)"
-  gen() { python3 "$here/make_archive_like.py" "$@"; }
   gen 81 "$dir/archive-81-load1.swf" --load 1; gen 82 "$dir/archive-82-load3-256p.swf" --load 3 --procs 256
   gen 83 "$dir/archive-83-load5-2048p.swf" --load 5 --procs 2048; gen 84 "$dir/archive-84.swf"
   gen 85 "$dir/archive-85-load1.5.swf" --load 1.5; gen 86 "$dir/archive-86-load2.5-128p.swf" --load 2.5 --procs 128
