@@ -98,6 +98,8 @@ internal static class SimulateCommand
         AnsiConsole.MarkupLineInterpolated($"batch delay {options.BatchDelay}, {options.SiteSlots} slots/queue, cycle {options.Sleep.TotalSeconds:0} s, status every {options.BatchStatusInterval.TotalSeconds:0} s, pilot idle timeout {options.IdleTimeout.TotalSeconds:0} s");
         AnsiConsole.Write(ResultTable.Build(results));
         foreach (var line in ResultTable.Legend(results)) AnsiConsole.WriteLine(line);
+        for (var i = 1; i < results.Count; i++)
+            AnsiConsole.WriteLine(TradeOff.Describe(ResultTable.Letter(0), results[0], ResultTable.Letter(i), results[i]));
         AnsiConsole.WriteLine($"every chain, unless its own settings (after ';') say otherwise: {string.Join(", ", SimulationDefaults.Settings.Concat(request.Set))}");
         AnsiConsole.MarkupLineInterpolated($"[grey]{chains.Length} chain(s) simulated in {watch.Elapsed.TotalSeconds:0.0} s (wall clock)[/]");
 
@@ -181,8 +183,7 @@ internal static class ResultTable
     public static IEnumerable<string> Legend(IReadOnlyList<SimulationResult> results) =>
         results.Select((r, i) => $"{Letter(i)}: {r.Chain}");
 
-    private static string Letter(int i) => ((char)('A' + i % 26)).ToString();
+    public static string Letter(int i) => ((char)('A' + i % 26)).ToString();
 
-    private static string Duration(double seconds) =>
-        seconds < 120 ? $"{seconds:0} s" : seconds < 7200 ? $"{seconds / 60:0.0} min" : $"{seconds / 3600:0.0} h";
+    private static string Duration(double seconds) => TradeOff.Duration(seconds);
 }
