@@ -17,21 +17,63 @@ public class SwfReaderTests
         Assert.Equal(86399, records[9].SubmitTime);
     }
 
+    private static string Compressed(string plain)
+    {
+        var compressed = Path.Combine(Path.GetTempPath(), $"apf-{Guid.NewGuid():N}.swf.gz");
+        using var output = new System.IO.Compression.GZipStream(File.Create(compressed), System.IO.Compression.CompressionLevel.Optimal);
+        using var input = File.OpenRead(plain);
+        input.CopyTo(output);
+        return compressed;
+    }
+
     [Fact]
     public void Reads_a_gzip_compressed_trace_as_the_archive_serves_them()
     {
         var plain = Trace("Traces/archive-style.swf");
-        var compressed = Path.Combine(Path.GetTempPath(), $"apf-{Guid.NewGuid():N}.swf.gz");
+        var compressed = Compressed(plain);
         try
         {
-            using (var output = new System.IO.Compression.GZipStream(File.Create(compressed), System.IO.Compression.CompressionLevel.Optimal))
-            using (var input = File.OpenRead(plain))
-                input.CopyTo(output);
             Assert.Equal(SwfReader.ReadFile(plain), SwfReader.ReadFile(compressed));
         }
         finally
         {
             File.Delete(compressed);
+        }
+    }
+
+    [Fact]
+    public void A_gzip_file_cut_off_in_transfer_is_an_error_not_a_shorter_trace()
+    {
+        // GZipStream inflates a cut-off file up to the cut without an error; only the trailer's recorded
+        // size tells that lines are missing (and the check comes before a half line could be parsed).
+        var compressed = Compressed(Path.Combine(AppContext.BaseDirectory, "Examples", "mixed-day.swf"));
+        try
+        {
+            var bytes = File.ReadAllBytes(compressed);
+            File.WriteAllBytes(compressed, bytes[..(bytes.Length / 2)]);
+            var e = Assert.Throws<IOException>(() => SwfReader.ReadFile(compressed));
+            Assert.StartsWith($"{Path.GetFileName(compressed)}: ", e.Message);
+            Assert.Contains("the gzip file is cut off", e.Message);
+        }
+        finally
+        {
+            File.Delete(compressed);
+        }
+    }
+
+    [Fact]
+    public void A_file_that_only_looks_like_gzip_is_reported_with_its_name()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"apf-{Guid.NewGuid():N}.swf.gz");
+        try
+        {
+            File.WriteAllBytes(path, [0x1f, 0x8b, 0x08, 0x00, .. "garbage, not deflate data at all"u8.ToArray()]);
+            var e = Assert.Throws<IOException>(() => SwfReader.ReadFile(path));
+            Assert.StartsWith($"{Path.GetFileName(path)}: not a readable gzip file", e.Message);
+        }
+        finally
+        {
+            File.Delete(path);
         }
     }
 

@@ -89,6 +89,8 @@ internal static class SimulateCommand
         {
             return Fail(e.Message);
         }
+        // Figures of an empty run would read as a tie between chains; a trace with nothing to run is a mistake.
+        if (workload.Jobs.Count == 0) return Fail($"{workload.Description}: no jobs to simulate");
 
         var watch = Stopwatch.StartNew();
         var results = Simulation.Simulation.Compare(workload, chains, builder, options);

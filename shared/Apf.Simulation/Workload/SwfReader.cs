@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 
 namespace Apf.Simulation.Workload;
 
@@ -14,21 +13,15 @@ public static class SwfReader
 
     /// <summary>
     /// Reads a trace file, plain or gzip-compressed (the archive serves its logs as <c>.swf.gz</c>); the
-    /// compression is told by the file's first bytes, not its name.
+    /// compression is told by the file's first bytes, not its name. A damaged or cut-off gzip file is an
+    /// <see cref="IOException"/> naming the file.
     /// </summary>
     public static IReadOnlyList<SwfRecord> ReadFile(string path)
     {
         using var file = File.OpenRead(path);
-        using var reader = new StreamReader(IsGzip(file) ? new GZipStream(file, CompressionMode.Decompress) : file);
-        return Read(reader, Path.GetFileName(path));
-    }
-
-    private static bool IsGzip(FileStream file)
-    {
-        Span<byte> magic = stackalloc byte[2];
-        var isGzip = file.ReadAtLeast(magic, 2, throwOnEndOfStream: false) == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
-        file.Position = 0;
-        return isGzip;
+        var name = Path.GetFileName(path);
+        using var reader = new StreamReader(GzipTrace.IsGzip(file) ? GzipTrace.Open(file, name) : file);
+        return Read(reader, name);
     }
 
     /// <summary>Fields (0-based) that <see cref="SwfRecord"/> keeps: job, submit, wait, run, processors, requested time, status, queue, partition.</summary>
