@@ -164,9 +164,9 @@ internal static class ResultTable
         var table = new Table().Border(TableBorder.Rounded).AddColumn("figure");
         for (var i = 0; i < results.Count; i++) table.AddColumn(new TableColumn(Letter(i)).RightAligned());
         Row("jobs (never started)", r => $"{r.Jobs:N0} ({r.JobsNeverStarted:N0})");
-        Row("job wait p50", r => Duration(r.WaitP50Seconds));
-        Row("job wait p95", r => Duration(r.WaitP95Seconds));
-        Row("job wait max", r => Duration(r.WaitMaxSeconds));
+        Row("job wait p50", r => TradeOff.Duration(r.WaitP50Seconds));
+        Row("job wait p95", r => TradeOff.Duration(r.WaitP95Seconds));
+        Row("job wait max", r => TradeOff.Duration(r.WaitMaxSeconds));
         Row("empty pilots", r => $"{r.EmptyFraction * 100:0.0} % ({r.EmptyPilots:N0})");
         Row("idle pilot-hours", r => r.IdlePilotHours.ToString("N1", CultureInfo.InvariantCulture));
         Row("busy pilot-hours", r => r.BusyPilotHours.ToString("N1", CultureInfo.InvariantCulture));
@@ -186,6 +186,4 @@ internal static class ResultTable
         results.Select((r, i) => $"{Letter(i)}: {r.Chain}");
 
     public static string Letter(int i) => ((char)('A' + i % 26)).ToString();
-
-    private static string Duration(double seconds) => TradeOff.Duration(seconds);
 }

@@ -30,6 +30,7 @@ public static class TradeOff
 
     /// <summary>A wait as the tables print it: seconds, minutes or hours, whichever reads best.</summary>
     public static string Duration(double seconds) =>
-        string.Create(CultureInfo.InvariantCulture,
-            $"{(seconds < 120 ? $"{seconds:0} s" : seconds < 7200 ? $"{seconds / 60:0.0} min" : $"{seconds / 3600:0.0} h")}");
+        seconds < 120 ? string.Create(CultureInfo.InvariantCulture, $"{seconds:0} s")
+        : seconds < 7200 ? string.Create(CultureInfo.InvariantCulture, $"{seconds / 60:0.0} min")
+        : string.Create(CultureInfo.InvariantCulture, $"{seconds / 3600:0.0} h");
 }
