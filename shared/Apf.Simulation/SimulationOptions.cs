@@ -10,9 +10,9 @@ namespace Apf.Simulation;
 public sealed record SimulationOptions
 {
     /// <summary>apfqueue.sleep: seconds between cycles.</summary>
-    public TimeSpan Sleep { get; init; } = TimeSpan.FromSeconds(360);
+    public TimeSpan Sleep { get; init; } = QueueOptions.DefaultSleep;
     /// <summary>apfqueue.maxage: status older than this is stale.</summary>
-    public TimeSpan MaxAge { get; init; } = TimeSpan.FromSeconds(360);
+    public TimeSpan MaxAge { get; init; } = QueueOptions.DefaultMaxAge;
     public TimeSpan BatchStatusInterval { get; init; } = TimeSpan.FromSeconds(30);
     public TimeSpan WmsStatusInterval { get; init; } = TimeSpan.FromSeconds(30);
     public DelayDistribution BatchDelay { get; init; } = DelayDistribution.Default;

@@ -21,6 +21,9 @@ public sealed record QueueOptions
 
     /// <summary>APF's default apfqueue.sleep.</summary>
     public static readonly TimeSpan DefaultSleep = TimeSpan.FromSeconds(360);
+
+    /// <summary>APF's default apfqueue.maxage.</summary>
+    public static readonly TimeSpan DefaultMaxAge = TimeSpan.FromSeconds(360);
     /// <summary>Status older than this counts as missing (APF's maxage).</summary>
     public TimeSpan MaxAge { get; init; }
     /// <summary>
@@ -56,7 +59,7 @@ public sealed record QueueOptions
             BatchSubmitPlugin = r.RequiredString("batchsubmitplugin"),
             SchedPlugins = sched,
             Sleep = r.Seconds("apfqueue.sleep", DefaultSleep, min: TimeSpan.FromMilliseconds(100)),
-            MaxAge = r.Seconds("apfqueue.maxage", TimeSpan.FromSeconds(360), min: TimeSpan.FromMilliseconds(100)),
+            MaxAge = r.Seconds("apfqueue.maxage", DefaultMaxAge, min: TimeSpan.FromMilliseconds(100)),
             PluginTimeout = r.Seconds("apfqueue.plugintimeout", TimeSpan.FromSeconds(60), min: TimeSpan.FromMilliseconds(100)),
             Executable = executable is null ? null : FactorySettings.Resolve(baseDirectory, executable),
             ExecutableArguments = ArgumentSplitter.Split(r.String("executable.arguments") ?? ""),
