@@ -22,11 +22,18 @@
 #                 loads, delays, cycles and idle timeouts
 #   frontier  39: tuned and held-out with Forecast under 14 settings: per workload, how many beat all three
 #   all       every set but frontier
+#   files TRACE...  the given SWF logs (plain or .swf.gz, e.g. the archive's), each under the default site
+#                 and under a short (exp 180 s) and a long, heavy-tailed (lognormal 1800 s, 1.5) batch delay
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 apf="$here/../../apf"
 out="${1:-$(mktemp --suffix=.csv)}"
 set_="${2:-tuned}"
+files=("${@:3}")
+if [[ "$set_" == "files" ]]; then
+  (( ${#files[@]} > 0 )) || { echo "evaluate.sh: the files set needs at least one SWF log after it" >&2; exit 2; }
+  for f in "${files[@]}"; do [[ -r "$f" ]] || { echo "evaluate.sh: cannot read trace $f" >&2; exit 2; }; done
+fi
 rm -f "$out" "$out".*.part
 
 forecast="Forecast,MaxPerCycle,MaxPending"
@@ -120,6 +127,12 @@ validation() {
   done
   pair "--synthetic steady --seed 55 --queues 14 --rate 4 --runtime 2400" "--synthetic bursty --seed 56 --queues 7 --rate 25 --set sim.pilot.idletimeout=180"
 }
+given() {
+  for f in "${files[@]}"; do
+    sim --trace "$f"
+    sim --trace "$f" --seed 2 --set sim.batch.delay=exp:180 & sim --trace "$f" --seed 3 --set sim.batch.delay=lognormal:1800,1.5 & wait
+  done
+}
 case "$set_" in
   tuned) tuned ;;
   held-out) held_out ;;
@@ -129,7 +142,8 @@ case "$set_" in
   validation) validation ;;
   frontier) tuned; held_out ;;
   all) tuned; held_out; kinds; fresh; archive; validation ;;
-  *) echo "evaluate.sh: unknown set '$set_' (tuned, held-out, kinds, fresh, archive, validation, frontier, all)" >&2; exit 2 ;;
+  files) given ;;
+  *) echo "evaluate.sh: unknown set '$set_' (tuned, held-out, kinds, fresh, archive, validation, frontier, all, files TRACE...)" >&2; exit 2 ;;
 esac
 parts=("$out".*.part)
 { head -n 1 "${parts[0]}"; for p in "${parts[@]}"; do tail -n +2 "$p"; done; } > "$out"
