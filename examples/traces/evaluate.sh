@@ -21,9 +21,14 @@
 #                 and run only to decide it: archive-like seeds 81-92 and synthetic seeds 51-57 on other
 #                 loads, delays, cycles and idle timeouts
 #   frontier  39: tuned and held-out with Forecast under 14 settings: per workload, how many beat all three
+#   validation2 24: written, with the rule for reading it, before round 4's candidate (the safety stock
+#                 rounded down) was weighed: archive-like seeds 101-112 and synthetic seeds 121-124
+#                 (docs/simulation.md, round 4)
 #   all       every set but frontier
 #   files TRACE...  the given SWF logs (plain or .swf.gz, e.g. the archive's), each under the default site
 #                 and under a short (exp 180 s) and a long, heavy-tailed (lognormal 1800 s, 1.5) batch delay
+#
+# APF_EVAL_CHAINS="chain|chain..." adds chains to compare (after A and B), e.g. a candidate setting of Forecast.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 apf="$here/../../apf"
@@ -52,6 +57,7 @@ else
   # B: the same chain without the trend's noise gate, to show what the gate is worth.
   chains=("$forecast" "$forecast;sched.forecast.trendgate=0")
 fi
+if [[ -n "${APF_EVAL_CHAINS:-}" ]]; then IFS='|' read -r -a extra <<< "$APF_EVAL_CHAINS"; chains+=("${extra[@]}"); fi
 chains+=("${anchors[@]}")
 args=(--chain "${chains[0]}")
 for c in "${chains[@]:1}"; do args+=(--compare "$c"); done
@@ -127,6 +133,23 @@ validation() {
   done
   pair "--synthetic steady --seed 55 --queues 14 --rate 4 --runtime 2400" "--synthetic bursty --seed 56 --queues 7 --rate 25 --set sim.pilot.idletimeout=180"
 }
+validation2() {
+  local dir; dir="$(mktemp -d)"
+  gen 101 "$dir/archive-101-load1.2.swf" --load 1.2; gen 102 "$dir/archive-102-load2-512p.swf" --load 2 --procs 512
+  gen 103 "$dir/archive-103-load4-128p.swf" --load 4 --procs 128; gen 104 "$dir/archive-104-load0.8.swf" --load 0.8
+  gen 105 "$dir/archive-105-load6-1024p.swf" --load 6 --procs 1024; gen 106 "$dir/archive-106-load3.swf" --load 3
+  pair "--trace $dir/archive-101-load1.2.swf --seed 101" "--trace $dir/archive-102-load2-512p.swf --seed 102"
+  pair "--trace $dir/archive-103-load4-128p.swf --seed 103" "--trace $dir/archive-104-load0.8.swf --seed 104"
+  pair "--trace $dir/archive-105-load6-1024p.swf --seed 105" "--trace $dir/archive-106-load3.swf --seed 106"
+  pair "--trace $dir/archive-101-load1.2.swf --seed 107 --set sim.batch.delay=exp:240" "--trace $dir/archive-102-load2-512p.swf --seed 108 --set sim.batch.delay=lognormal:1200,1.3"
+  pair "--trace $dir/archive-103-load4-128p.swf --seed 109 --set apfqueue.sleep=180 --set apfqueue.maxage=180" "--trace $dir/archive-104-load0.8.swf --seed 110 --set sim.pilot.idletimeout=600"
+  pair "--trace $dir/archive-105-load6-1024p.swf --seed 111 --set sim.batch.delay=uniform:30,600" "--trace $dir/archive-106-load3.swf --seed 112 --set sim.batch.delay=lognormal:450,0.6"
+  rm -rf "$dir"
+  for s in steady bursty diurnal; do
+    pair "--synthetic $s --seed 121 --queues 7 --rate 12" "--synthetic $s --seed 122 --queues 10 --rate 40 --runtime 1200 --set sim.batch.delay=exp:300"
+    pair "--synthetic $s --seed 123 --queues 5 --rate 25 --runtime 5400 --set sim.batch.delay=lognormal:1500,1" "--synthetic $s --seed 124 --queues 12 --rate 5 --set apfqueue.sleep=300 --set apfqueue.maxage=300"
+  done
+}
 given() {
   for f in "${files[@]}"; do
     sim --trace "$f"
@@ -140,10 +163,11 @@ case "$set_" in
   fresh) fresh ;;
   archive) archive ;;
   validation) validation ;;
+  validation2) validation2 ;;
   frontier) tuned; held_out ;;
   all) tuned; held_out; kinds; fresh; archive; validation ;;
   files) given ;;
-  *) echo "evaluate.sh: unknown set '$set_' (tuned, held-out, kinds, fresh, archive, validation, frontier, all, files TRACE...)" >&2; exit 2 ;;
+  *) echo "evaluate.sh: unknown set '$set_' (tuned, held-out, kinds, fresh, archive, validation, validation2, frontier, all, files TRACE...)" >&2; exit 2 ;;
 esac
 parts=("$out".*.part)
 { head -n 1 "${parts[0]}"; for p in "${parts[@]}"; do tail -n +2 "$p"; done; } > "$out"

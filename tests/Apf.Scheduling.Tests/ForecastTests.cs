@@ -182,6 +182,18 @@ public class ForecastTests
         Assert.Contains($"spare={expected - ready},", plugin.Explained(At(0, ready: ready)));
     }
 
+    [Theory]
+    [InlineData("nearest", "3", 3, 6)]   // 3 · 0.549 · √3 = 2.85: 3 spares
+    [InlineData("down", "3", 3, 5)]      // 2 spares: only whole ones
+    [InlineData("nearest", "1", 1, 2)]   // 1 · 0.549 · √1 = 0.55: a spare for a lone job
+    [InlineData("down", "1", 1, 1)]      // none
+    [InlineData("Down", "3", 10, 15)]    // 5.21 either way (the value's case does not matter)
+    public void The_safety_stock_is_rounded_as_stockrounding_says(string rounding, string safety, int ready, int expected)
+    {
+        var plugin = Valid("Forecast", ("sched.forecast.stockrounding", rounding), ("sched.forecast.safety", safety));
+        Assert.Equal(expected, plugin.Out(At(0, ready: ready)));
+    }
+
     [Fact]
     public void Bad_options_are_reported_with_their_keys()
     {
@@ -193,9 +205,10 @@ public class ForecastTests
             ("sched.forecast.safety", "-0.5"),
             ("sched.forecast.trendgate", "-1"),
             ("sched.forecast.stockperjob", "-1"),
+            ("sched.forecast.stockrounding", "up"),
             ("sched.forecast.retire", "maybe"));
         Assert.Equal(
-            ["sched.forecast.delay", "sched.forecast.retire", "sched.forecast.retireshare", "sched.forecast.safety", "sched.forecast.smoothing", "sched.forecast.spare", "sched.forecast.stockperjob", "sched.forecast.trendgate"],
+            ["sched.forecast.delay", "sched.forecast.retire", "sched.forecast.retireshare", "sched.forecast.safety", "sched.forecast.smoothing", "sched.forecast.spare", "sched.forecast.stockperjob", "sched.forecast.stockrounding", "sched.forecast.trendgate"],
             built.Errors.Select(e => e.Key!).Order(StringComparer.Ordinal));
     }
 }

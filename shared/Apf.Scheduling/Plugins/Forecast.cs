@@ -25,7 +25,7 @@ namespace Apf.Scheduling;
 /// builds one instance per queue, and a second evaluation at the same instant reuses the estimates, so
 /// the output still depends only on the context for a given history.
 /// </remarks>
-public sealed class Forecast(TimeSpan initialDelay, double smoothing, TimeSpan maxDelay, bool retire = true, int spare = 0, double retireShare = 1, double safety = 3, double trendGate = 1, double stockPerJob = 1) : ISchedulerPlugin
+public sealed class Forecast(TimeSpan initialDelay, double smoothing, TimeSpan maxDelay, bool retire = true, int spare = 0, double retireShare = 1, double safety = 3, double trendGate = 1, double stockPerJob = 1, bool stockRoundsDown = false) : ISchedulerPlugin
 {
     public const string PluginName = "Forecast";
 
@@ -61,7 +61,10 @@ public sealed class Forecast(TimeSpan initialDelay, double smoothing, TimeSpan m
         var safety = Options.Factor(r, Options.Key(PluginName, "safety"), 3);
         var gate = Options.Factor(r, Options.Key(PluginName, "trendgate"), 1);
         var stockPerJob = Options.Factor(r, Options.Key(PluginName, "stockperjob"), 1);
-        return new Forecast(delay, smoothing == 0 ? 0.3 : smoothing, maxDelay, retire, spare, share, safety, gate, stockPerJob);
+        var rounding = r.String(Options.Key(PluginName, "stockrounding"), "nearest")!.Trim().ToLowerInvariant();
+        if (rounding is not ("nearest" or "down"))
+            r.Error(Options.Key(PluginName, "stockrounding"), $"must be 'nearest' or 'down', not '{rounding}'");
+        return new Forecast(delay, smoothing == 0 ? 0.3 : smoothing, maxDelay, retire, spare, share, safety, gate, stockPerJob, rounding == "down");
     }
 
     public SchedulerStep Apply(in SchedulerContext context, int n)
@@ -113,7 +116,14 @@ public sealed class Forecast(TimeSpan initialDelay, double smoothing, TimeSpan m
     private long Spare(in SchedulerContext c, double projected) =>
         c.Ready > 0 ? spare + (long)Math.Min(Stock(projected), Math.Floor(stockPerJob * c.Ready + 1e-9)) : 0;
 
-    private double Stock(double projected) => Math.Round(safety * Recall * Math.Sqrt(projected), MidpointRounding.AwayFromZero);
+    // Rounded down (stockrounding=down), a spare is sent only when the stock calls for a whole one: under a
+    // batch delay short against the cycle, recall is small and 3 · recall · √1 rounded to the nearest still
+    // gave a lone job a spare that starts before it can be retired.
+    private double Stock(double projected)
+    {
+        var stock = safety * Recall * Math.Sqrt(projected);
+        return stockRoundsDown ? Math.Floor(stock + 1e-9) : Math.Round(stock, MidpointRounding.AwayFromZero);
+    }
 
     private long Target(in SchedulerContext c)
     {
