@@ -24,6 +24,8 @@
 #   validation2 24: written, with the rule for reading it, before round 4's candidate (the safety stock
 #                 rounded down) was weighed: archive-like seeds 101-112 and synthetic seeds 121-124
 #                 (docs/simulation.md, round 4)
+#   validation3 24: written, with its rule, before round 5's candidate (the learned batch delay kept through
+#                 quiet hours) was weighed on it: archive-like seeds 131-142, synthetic seeds 151-154
 #   all       every set but frontier
 #   files TRACE...  the given SWF logs (plain or .swf.gz, e.g. the archive's), each under the default site
 #                 and under a short (exp 180 s) and a long, heavy-tailed (lognormal 1800 s, 1.5) batch delay
@@ -150,6 +152,23 @@ validation2() {
     pair "--synthetic $s --seed 123 --queues 5 --rate 25 --runtime 5400 --set sim.batch.delay=lognormal:1500,1" "--synthetic $s --seed 124 --queues 12 --rate 5 --set apfqueue.sleep=300 --set apfqueue.maxage=300"
   done
 }
+validation3() {
+  local dir; dir="$(mktemp -d)"
+  gen 131 "$dir/archive-131-load1.5.swf" --load 1.5; gen 132 "$dir/archive-132-load0.6.swf" --load 0.6
+  gen 133 "$dir/archive-133-load2.5-256p.swf" --load 2.5 --procs 256; gen 134 "$dir/archive-134-load5-2048p.swf" --load 5 --procs 2048
+  gen 135 "$dir/archive-135-load1.swf" --load 1; gen 136 "$dir/archive-136-load3.5-512p.swf" --load 3.5 --procs 512
+  pair "--trace $dir/archive-131-load1.5.swf --seed 131" "--trace $dir/archive-132-load0.6.swf --seed 132"
+  pair "--trace $dir/archive-133-load2.5-256p.swf --seed 133" "--trace $dir/archive-134-load5-2048p.swf --seed 134"
+  pair "--trace $dir/archive-135-load1.swf --seed 135" "--trace $dir/archive-136-load3.5-512p.swf --seed 136"
+  pair "--trace $dir/archive-131-load1.5.swf --seed 137 --set sim.batch.delay=exp:200" "--trace $dir/archive-132-load0.6.swf --seed 138 --set sim.batch.delay=lognormal:900,1.4"
+  pair "--trace $dir/archive-133-load2.5-256p.swf --seed 139 --set apfqueue.sleep=240 --set apfqueue.maxage=240" "--trace $dir/archive-134-load5-2048p.swf --seed 140 --set sim.pilot.idletimeout=240"
+  pair "--trace $dir/archive-135-load1.swf --seed 141 --set sim.batch.delay=uniform:60,1200" "--trace $dir/archive-136-load3.5-512p.swf --seed 142 --set sim.batch.delay=lognormal:350,0.7"
+  rm -rf "$dir"
+  for s in steady bursty diurnal; do
+    pair "--synthetic $s --seed 151 --queues 9 --rate 9" "--synthetic $s --seed 152 --queues 6 --rate 35 --runtime 900 --set sim.batch.delay=exp:240"
+    pair "--synthetic $s --seed 153 --queues 8 --rate 18 --runtime 4800 --set sim.batch.delay=lognormal:1200,1.1" "--synthetic $s --seed 154 --queues 15 --rate 3 --set apfqueue.sleep=240 --set apfqueue.maxage=240"
+  done
+}
 given() {
   for f in "${files[@]}"; do
     sim --trace "$f"
@@ -164,10 +183,11 @@ case "$set_" in
   archive) archive ;;
   validation) validation ;;
   validation2) validation2 ;;
+  validation3) validation3 ;;
   frontier) tuned; held_out ;;
   all) tuned; held_out; kinds; fresh; archive; validation ;;
   files) given ;;
-  *) echo "evaluate.sh: unknown set '$set_' (tuned, held-out, kinds, fresh, archive, validation, validation2, frontier, all, files TRACE...)" >&2; exit 2 ;;
+  *) echo "evaluate.sh: unknown set '$set_' (tuned, held-out, kinds, fresh, archive, validation, validation2, validation3, frontier, all, files TRACE...)" >&2; exit 2 ;;
 esac
 parts=("$out".*.part)
 { head -n 1 "${parts[0]}"; for p in "${parts[@]}"; do tail -n +2 "$p"; done; } > "$out"
