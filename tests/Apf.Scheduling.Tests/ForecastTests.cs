@@ -137,6 +137,19 @@ public class ForecastTests
     }
 
     [Fact]
+    public void The_learned_batch_delay_is_kept_through_quiet_hours()
+    {
+        var plugin = (Forecast)Valid("Forecast", ("sched.forecast.delay", "60"), ("sched.forecast.retire", "false"));
+        for (var cycle = 0; cycle <= 5; cycle++) plugin.Out(At(600 * cycle, pending: 10, submitted: 10L * cycle));
+        plugin.Out(At(3360, submitted: 50));                                 // the last 10 start
+        var learned = plugin.Delay;
+        // Then nothing pending, submitted or started for a day: no news about the delay.
+        for (var cycle = 2; cycle <= 240; cycle++) plugin.Out(At(3000 + 360 * cycle, submitted: 50));
+        Assert.NotEqual(TimeSpan.FromSeconds(60), learned);
+        Assert.Equal(learned.TotalSeconds, plugin.Delay.TotalSeconds, precision: 6);
+    }
+
+    [Fact]
     public void Pilots_it_retired_are_not_taken_for_starts()
     {
         var plugin = (Forecast)Valid("Forecast", ("sched.forecast.delay", "60"));

@@ -152,8 +152,15 @@ public sealed class Forecast(TimeSpan initialDelay, double smoothing, TimeSpan m
             var retired = _lastOutput < 0 ? Math.Min(-_lastOutput, _lastPending) : 0;
             var started = Math.Max(0, left - retired);
             if (started > 0) _seenStarts = true;
-            _startRate = (1 - a) * _startRate + a * (started / dt);
-            _meanPending = (1 - a) * _meanPending + a * ((c.Pending + _lastPending) / 2.0);
+            // A cycle with nothing pending and nothing started says nothing about the batch delay. Taking it
+            // as zeros pulled both figures toward 0 until, after a few quiet hours, the start rate fell under
+            // its floor and the assumed delay came back: the first job after a quiet spell got spares sized
+            // for the assumed delay instead of the one the site had shown.
+            if (started > 0 || c.Pending > 0 || _lastPending > 0)
+            {
+                _startRate = (1 - a) * _startRate + a * (started / dt);
+                _meanPending = (1 - a) * _meanPending + a * ((c.Pending + _lastPending) / 2.0);
+            }
         }
         if (_last is null || c.Now > _last)
         {
