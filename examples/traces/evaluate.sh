@@ -26,7 +26,7 @@
 #                 (docs/simulation.md, round 4)
 #   validation3 24: written, with its rule, before round 5's candidate (the learned batch delay kept through
 #                 quiet hours) was weighed on it: archive-like seeds 131-142, synthetic seeds 151-154
-#   all       every set but frontier
+#   all       every set but frontier and files (193 workloads)
 #   files TRACE...  the given SWF logs (plain or .swf.gz, e.g. the archive's), each under the default site
 #                 and under a short (exp 180 s) and a long, heavy-tailed (lognormal 1800 s, 1.5) batch delay
 #
@@ -185,7 +185,7 @@ case "$set_" in
   validation2) validation2 ;;
   validation3) validation3 ;;
   frontier) tuned; held_out ;;
-  all) tuned; held_out; kinds; fresh; archive; validation ;;
+  all) tuned; held_out; kinds; fresh; archive; validation; validation2; validation3 ;;
   files) given ;;
   *) echo "evaluate.sh: unknown set '$set_' (tuned, held-out, kinds, fresh, archive, validation, validation2, validation3, frontier, all, files TRACE...)" >&2; exit 2 ;;
 esac
