@@ -42,9 +42,7 @@ public static class HTCondorPlugins
             s.Error(prefix + "queueattribute", $"'{attribute}' is not a ClassAd attribute name");
             attribute = PilotAttributes.Queue;
         }
-        var formatText = s.String(prefix + "format", "json")!.Trim().ToLowerInvariant();
-        var format = formatText switch { "json" => ClassAdFormat.Json, "xml" => ClassAdFormat.Xml, _ => (ClassAdFormat?)null };
-        if (format is null) s.Error(prefix + "format", $"'{formatText}' is not json or xml");
+        var format = s.Choice(prefix + "format", "json", ["json", "xml"], f => $"'{f}' is not json or xml") == "xml" ? ClassAdFormat.Xml : ClassAdFormat.Json;
         var options = new CondorBatchStatusOptions
         {
             Factory = context.Factory.FactoryId,
@@ -52,7 +50,7 @@ public static class HTCondorPlugins
             AllFactories = s.Bool(prefix + "allfactories", false),
             ReadHistory = s.Bool(prefix + "history", true),
         };
-        return new CondorBatchStatus(new CondorJobReader(Commands(context), connection, attribute, format ?? ClassAdFormat.Json), options, Clock(context));
+        return new CondorBatchStatus(new CondorJobReader(Commands(context), connection, attribute, format), options, Clock(context));
     }
 
     private static ICondorCommands Commands(PluginContext context) =>

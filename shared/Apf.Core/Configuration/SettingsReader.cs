@@ -91,6 +91,18 @@ public sealed class SettingsReader(Settings settings, string? queue, ICollection
         }
     }
 
+    /// <summary>
+    /// One of a few words, case and surrounding spaces ignored, returned in lower case. Any other word is an
+    /// error (<paramref name="problem"/> says what was wrong with it) and the default is used.
+    /// </summary>
+    public string Choice(string key, string @default, IReadOnlyList<string> allowed, Func<string, string> problem)
+    {
+        var value = (Raw(key) ?? @default).Trim().ToLowerInvariant();
+        if (allowed.Contains(value)) return value;
+        Error(key, problem(value));
+        return @default;
+    }
+
     /// <summary>A duration in seconds; APF writes plain seconds, "30s", "5m" and "1h" are accepted too.</summary>
     public TimeSpan Seconds(string key, TimeSpan @default, TimeSpan? min = null)
     {

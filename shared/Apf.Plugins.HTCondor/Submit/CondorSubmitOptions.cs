@@ -39,13 +39,8 @@ public sealed partial record CondorSubmitOptions
     private static string ReadUniverse(SettingsReader s, string prefix, CondorFlavour flavour)
     {
         if (flavour != CondorFlavour.Local) return "grid";
-        var universe = s.String(prefix + "universe", "vanilla")!.Trim().ToLowerInvariant();
-        if (universe is not ("vanilla" or "docker" or "container" or "local" or "scheduler"))
-        {
-            s.Error(prefix + "universe", $"'{universe}' is not a universe pilots can use (vanilla, docker, container, local, scheduler)");
-            return "vanilla";
-        }
-        return universe;
+        return s.Choice(prefix + "universe", "vanilla", ["vanilla", "docker", "container", "local", "scheduler"],
+            u => $"'{u}' is not a universe pilots can use (vanilla, docker, container, local, scheduler)");
     }
 
     private static string? ReadGridResource(SettingsReader s, string prefix, CondorFlavour flavour)

@@ -61,9 +61,7 @@ public sealed class Forecast(TimeSpan initialDelay, double smoothing, TimeSpan m
         var safety = Options.Factor(r, Options.Key(PluginName, "safety"), 3);
         var gate = Options.Factor(r, Options.Key(PluginName, "trendgate"), 1);
         var stockPerJob = Options.Factor(r, Options.Key(PluginName, "stockperjob"), 1);
-        var rounding = r.String(Options.Key(PluginName, "stockrounding"), "nearest")!.Trim().ToLowerInvariant();
-        if (rounding is not ("nearest" or "down"))
-            r.Error(Options.Key(PluginName, "stockrounding"), $"must be 'nearest' or 'down', not '{rounding}'");
+        var rounding = r.Choice(Options.Key(PluginName, "stockrounding"), "nearest", ["nearest", "down"], v => $"must be 'nearest' or 'down', not '{v}'");
         return new Forecast(delay, smoothing == 0 ? 0.3 : smoothing, maxDelay, retire, spare, share, safety, gate, stockPerJob, rounding == "down");
     }
 
